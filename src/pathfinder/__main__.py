@@ -1,0 +1,82 @@
+"""Entry point: arguments -> paths -> one-instance lock -> notebook -> window."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import sys
+
+from pathfinder.cli import parse_args
+from pathfinder.paths import Paths
+from pathfinder.store.errors import StoreError
+
+log = logging.getLogger("pathfinder")
+
+ALREADY_OPEN = "Pathfinder is already open for this notebook ({folder})."
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.smoke:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    show_dialogs = not args.smoke
+    paths = Paths.resolve(args.data_dir)
+    try:
+        paths.ensure()
+    except StoreError as error:
+        return _environment_error(error, show_dialogs)
+    _start_log(paths)
+
+    # Qt is imported only once the arguments are known to be good.
+    from pathfinder.instance import InstanceLock, ask_running_instance_to_raise
+
+    lock = InstanceLock(paths.lock_file)
+    if not lock.acquire():
+        raised = ask_running_instance_to_raise(paths.data_dir)
+        message = ALREADY_OPEN.format(folder=paths.data_dir)
+        print(message, file=sys.stderr)
+        if show_dialogs and not raised:
+            from pathfinder.app import show_startup_message
+
+            show_startup_message("Pathfinder is already open", message)
+        return 1
+
+    from pathfinder.store.database import close_notebook, open_notebook
+
+    try:
+        try:
+            open_notebook(paths.database, paths.backups_dir)
+        except StoreError as error:
+            return _environment_error(error, show_dialogs)
+        log.info("notebook opened")
+        from pathfinder.app import run_app
+
+        return run_app(paths, smoke=args.smoke)
+    finally:
+        close_notebook()
+        lock.release()
+
+
+def _environment_error(error: StoreError, show_dialog: bool) -> int:
+    print(f"{error.title}: {' '.join(error.message.split())}", file=sys.stderr)
+    if show_dialog:
+        from pathfinder.app import show_startup_message
+
+        show_startup_message(error.title, error.message)
+    return 1
+
+
+def _start_log(paths: Paths) -> None:
+    """Events only (opened, saved, failed): never note text or contact details."""
+    handler = logging.handlers.RotatingFileHandler(
+        paths.logs_dir / "pathfinder.log", maxBytes=512_000, backupCount=2, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("pathfinder")
+    root.setLevel(logging.INFO)
+    root.addHandler(handler)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""QApplication wiring: application identity, crash handling, the window, smoke runs."""
+
+from __future__ import annotations
+
+import sys
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, qVersion
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from pathfinder import APP_NAME, __version__
+from pathfinder.crashreport import build_report, write_report
+from pathfinder.paths import Paths
+
+if TYPE_CHECKING:
+    from pathfinder.views.main_window import MainWindow
+
+
+def application() -> QApplication:
+    existing = QCoreApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("pathfinder")
+    from pathfinder.views.icons import app_icon
+
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def show_startup_message(title: str, message: str) -> None:
+    application()
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message)
+    box.exec()
+
+
+def run_app(paths: Paths, *, smoke: bool = False) -> int:
+    app = application()
+    from pathfinder.instance import RaiseListener
+    from pathfinder.views.main_window import MainWindow
+
+    window = MainWindow(paths)
+    if smoke:
+        return run_smoke(app, window)
+    _install_crash_handler(paths, window)
+    listener = RaiseListener(paths.data_dir, window)
+    listener.raise_requested.connect(window.bring_forward)
+    window.show()
+    return app.exec()
+
+
+def run_smoke(app: QApplication, window: MainWindow) -> int:
+    """Show the window offscreen, visit every section and each of its tabs, then quit."""
+    window.show()
+    app.processEvents()
+    for key in window.visit_everything():
+        print(f"smoke: visited {key}")
+        app.processEvents()
+    window.remember_state = False  # a smoke run must not move the user's window
+    window.close()
+    app.processEvents()
+    print("smoke: ok")
+    return 0
+
+
+def _install_crash_handler(paths: Paths, window: MainWindow) -> None:
+    from pathfinder.views.dialogs.crash import CrashDialog
+
+    def handle(exc_type: type[BaseException], exc: BaseException,
+               tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        report = build_report(exc_type, exc, tb, qt_version=qVersion())
+        saved_to = write_report(report, paths.logs_dir)
+        print(report, file=sys.stderr)
+        CrashDialog(report, saved_to, parent=window).exec()
+
+    sys.excepthook = handle

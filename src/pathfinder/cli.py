@@ -1,0 +1,34 @@
+"""The command line, parsed before any Qt object exists."""
+
+from __future__ import annotations
+
+import argparse
+
+from pathfinder import __version__
+
+DESCRIPTION = (
+    "Pathfinder: an offline journal for changing careers. "
+    "With no arguments it opens the window."
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pathfinder", description=DESCRIPTION)
+    parser.add_argument("--version", action="version", version=f"Pathfinder {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="use the notebook in DIR instead of the usual data folder "
+        "(also: the PATHFINDER_DATA_DIR environment variable)",
+    )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="open the notebook, build every section offscreen, and exit (for installers and CI)",
+    )
+    return parser
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """Parse `argv` (without the program name); bad arguments print usage and exit 2."""
+    return build_parser().parse_args(argv)

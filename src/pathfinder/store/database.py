@@ -1,0 +1,210 @@
+"""Opening, creating and closing the notebook file.
+
+One `DatabaseProxy` (`db`) is bound to the open notebook; every model derives
+from `BaseModel`. A file is inspected read-only before anything writes to it,
+so a foreign, damaged or newer notebook is refused byte-identical.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import peewee
+from peewee import DatabaseProxy, Model, SqliteDatabase
+
+from pathfinder.store.backup import backup_database
+from pathfinder.store.errors import (
+    DamagedDatabaseError,
+    ForeignDatabaseError,
+    NewerDatabaseError,
+    StorageWriteError,
+)
+
+# "PtHf": written into the SQLite header so other programs' files are told apart.
+APPLICATION_ID = 0x50744866
+FILE_MODE = 0o600
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+PRAGMAS = {
+    "journal_mode": "wal",
+    "synchronous": "full",
+    "foreign_keys": 1,
+    "busy_timeout": 5000,
+    "cache_size": -16000,
+}
+
+db = DatabaseProxy()
+
+
+class BaseModel(Model):
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+
+def open_notebook(path: Path, backups_dir: Path, *, now: datetime | None = None) -> SqliteDatabase:
+    """Open the notebook at `path`, creating or migrating it, and bind `db` to it."""
+    from pathfinder.store.migrations import LATEST_VERSION, migrate
+
+    version = inspect_notebook(path)
+    if version is None:
+        _create_notebook(path)
+    database = SqliteDatabase(str(path), pragmas=PRAGMAS)
+    try:
+        database.connect()
+    except peewee.DatabaseError as error:
+        raise DamagedDatabaseError(_damaged_message(path, str(error))) from None
+    if version is not None and version < LATEST_VERSION:
+        stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+        backup_database(
+            database.connection(), backups_dir / f"before-upgrade-v{version}-{stamp}.sqlite3"
+        )
+        migrate(database)
+    db.initialize(database)
+    return database
+
+
+def close_notebook() -> None:
+    if db.obj is not None and not db.obj.is_closed():
+        db.obj.close()
+
+
+def inspect_notebook(path: Path) -> int | None:
+    """Return the schema version of an existing notebook, or None when there is none yet.
+
+    Raises a StoreError for anything Pathfinder must not open. Reads only.
+    """
+    from pathfinder.store.migrations import LATEST_VERSION
+
+    if not path.exists():
+        return None
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as error:
+        raise DamagedDatabaseError(_damaged_message(path, error.strerror or str(error))) from None
+    if size == 0:
+        raise DamagedDatabaseError(_damaged_message(path, "the file is empty"))
+    if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
+        raise DamagedDatabaseError(_damaged_message(path, "it is not a database file at all"))
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    page_count = int.from_bytes(header[28:32], "big")
+    header_size_valid = header[24:28] == header[92:96]
+    if header_size_valid and page_count and size < page_size * page_count:
+        expected = page_size * page_count
+        raise DamagedDatabaseError(
+            _damaged_message(path, f"it is cut short ({size:,} of {expected:,} bytes)")
+        )
+
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise DamagedDatabaseError(_damaged_message(path, str(error))) from None
+
+    if application_id != APPLICATION_ID:
+        raise ForeignDatabaseError(
+            f"This file is a database, but not a Pathfinder notebook:\n{path}\n\n"
+            "Pathfinder left it untouched. If another program made it, move it out of "
+            "Pathfinder's data folder, or start Pathfinder with --data-dir pointing to "
+            "another folder."
+        )
+    if version > LATEST_VERSION:
+        raise NewerDatabaseError(
+            f"This notebook was written by a newer version of Pathfinder:\n{path}\n\n"
+            f"(notebook format {version}; this version of Pathfinder reads up to "
+            f"{LATEST_VERSION}). Pathfinder left it untouched. Install the newer version "
+            "to open it."
+        )
+    return int(version)
+
+
+def _damaged_message(path: Path, reason: str) -> str:
+    return (
+        f"Your notebook file can't be read ({reason}):\n{path}\n\n"
+        "Pathfinder left it exactly as it is and did not replace it. Keep a copy of it; "
+        "backups are in the 'backups' folder next to it."
+    )
+
+
+def _create_notebook(path: Path) -> None:
+    """Build a new notebook under a temporary name, then move it into place.
+
+    A half-made notebook therefore never sits at `path`.
+    """
+    from pathfinder.store.migrations import migrate
+
+    temporary = path.with_name(path.name + ".new")
+    with contextlib.suppress(FileNotFoundError):
+        temporary.unlink()
+    descriptor = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE)
+    os.close(descriptor)
+    os.chmod(temporary, FILE_MODE)
+    database = SqliteDatabase(str(temporary), pragmas={"foreign_keys": 1, "synchronous": "full"})
+    try:
+        database.connect()
+        database.application_id = APPLICATION_ID
+        migrate(database)
+    finally:
+        database.close()
+    _fsync(temporary)
+    os.replace(temporary, path)
+    _fsync_dir(path.parent)
+
+
+def _fsync(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    _fsync(folder)
+
+
+@contextlib.contextmanager
+def write_transaction() -> Iterator[None]:
+    """One transaction for one save; a failing disk becomes a StorageWriteError."""
+    try:
+        with db.atomic():
+            yield
+    except peewee.OperationalError as error:
+        # After SQLITE_FULL and similar, SQLite has already rolled back, so peewee's own
+        # rollback fails too; the first error in the chain is the one that explains it.
+        cause: BaseException = error
+        while isinstance(cause.__context__, peewee.OperationalError | sqlite3.OperationalError):
+            cause = cause.__context__
+        raise StorageWriteError(_write_failure_message(str(cause))) from None
+
+
+def _write_failure_message(reason: str) -> str:
+    lowered = reason.lower()
+    if "full" in lowered:
+        what = "the disk is full"
+    elif "readonly" in lowered or "read-only" in lowered:
+        what = "the notebook file is read-only"
+    elif "locked" in lowered or "busy" in lowered:
+        what = "another program is holding the notebook file"
+    else:
+        what = f"the disk reported a problem ({reason})"
+    return (
+        f"Your change could not be saved because {what}.\n\n"
+        "Everything saved before is safe, and what you typed is still on screen. "
+        "Free some space or fix the problem, then edit again to save."
+    )

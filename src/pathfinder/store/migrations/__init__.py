@@ -1,0 +1,31 @@
+"""Numbered schema migrations over `PRAGMA user_version`.
+
+Each step is a module with `up(database)` that declares frozen copies of the
+models it touches, so later changes to `models.py` never alter an old step.
+Steps are listed here explicitly (no directory scan), which also works inside a
+frozen installer bundle. Each runs in one transaction together with the
+version bump, so a failed step leaves the notebook exactly as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from peewee import SqliteDatabase
+
+from pathfinder.store.migrations import m0001_compass
+
+Step = Callable[[SqliteDatabase], None]
+
+STEPS: list[Step] = [m0001_compass.up]
+LATEST_VERSION = len(STEPS)
+
+
+def migrate(database: SqliteDatabase) -> int:
+    """Bring `database` up to LATEST_VERSION; return the version it started at."""
+    start = int(database.pragma("user_version"))
+    for version in range(start + 1, LATEST_VERSION + 1):
+        with database.atomic():
+            STEPS[version - 1](database)
+            database.pragma("user_version", version)
+    return start

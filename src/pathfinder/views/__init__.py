@@ -1,0 +1,1 @@
+"""The Qt layer: windows, sections, dialogs and widgets. Views translate only."""

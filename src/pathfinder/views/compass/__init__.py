@@ -1,0 +1,1 @@
+"""The Compass section: the why and its history, target roles, goals."""

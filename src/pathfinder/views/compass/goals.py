@@ -1,0 +1,125 @@
+"""Goals: a mentor, a job, knowing the industry, with an optional number and due date."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from pathfinder.services import goals
+from pathfinder.services.goals import GOAL_KIND_LABELS, GoalRecord
+from pathfinder.services.validation import LONG_TEXT_LIMIT, SHORT_TEXT_LIMIT, TARGET_NUMBER_LIMIT
+from pathfinder.views.formatting import relative_time, short_date
+from pathfinder.views.widgets.bounded_text import BoundedTextEdit
+from pathfinder.views.widgets.record_form import RecordForm
+from pathfinder.views.widgets.record_page import RecordKind
+from pathfinder.views.widgets.record_table import Column
+
+KIND_ORDER = list(GOAL_KIND_LABELS)
+
+
+class GoalForm(RecordForm):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLineEdit()
+        self.title.setMaxLength(SHORT_TEXT_LIMIT)
+        self.title.setPlaceholderText("For example: Five informational interviews by spring")
+        self.title.textEdited.connect(self.emit_changed)
+        self.add_field("title", "&Goal", self.title)
+        self.kind = QComboBox()
+        for key, label in GOAL_KIND_LABELS.items():
+            self.kind.addItem(label, key)
+        self.kind.currentIndexChanged.connect(self.emit_changed)
+        self.add_field("kind", "&Kind", self.kind)
+        self.target = QSpinBox()
+        self.target.setRange(0, TARGET_NUMBER_LIMIT)
+        self.target.setSpecialValueText("No number")
+        self.target.valueChanged.connect(self.emit_changed)
+        self.add_field("target_number", "&Target number", self.target)
+
+        self.has_due = QCheckBox("&Due by")
+        self.has_due.setAccessibleName("Has a due date")
+        self.due = QDateEdit()
+        self.due.setCalendarPopup(True)
+        self.due.setDate(QDate.currentDate().addMonths(3))
+        self.due.setEnabled(False)
+        self.has_due.toggled.connect(self.due.setEnabled)
+        self.has_due.toggled.connect(self.emit_changed)
+        self.due.dateChanged.connect(self.emit_changed)
+        due_row = QWidget()
+        row = QHBoxLayout(due_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.has_due)
+        row.addWidget(self.due, 1)
+        self.add_field("due_on", "D&ue date", due_row)
+        self.due.setAccessibleName("Due date")
+
+        self.notes = BoundedTextEdit(LONG_TEXT_LIMIT)
+        self.notes.setPlaceholderText("Why this goal matters, how you will know it's done")
+        self.notes.textChanged.connect(self.emit_changed)
+        self.add_field("notes", "&Notes", self.notes)
+
+    def values(self) -> dict[str, Any]:
+        due: date | None = None
+        if self.has_due.isChecked():
+            picked = self.due.date()
+            due = date(picked.year(), picked.month(), picked.day())
+        return {
+            "title": self.title.text(),
+            "kind": self.kind.currentData(),
+            "target_number": self.target.value() or None,
+            "due_on": due,
+            "notes": self.notes.toPlainText(),
+        }
+
+    def set_record(self, record: GoalRecord) -> None:
+        self.title.setText(record.title)
+        self.kind.setCurrentIndex(KIND_ORDER.index(record.kind))
+        self.target.setValue(record.target_number or 0)
+        self.has_due.setChecked(record.due_on is not None)
+        if record.due_on is not None:
+            self.due.setDate(QDate(record.due_on.year, record.due_on.month, record.due_on.day))
+        self.notes.setPlainText(record.notes)
+
+
+def _due_text(goal: GoalRecord, now: datetime) -> str:
+    if goal.due_on is None:
+        return ""
+    return f"{short_date(goal.due_on)} ({relative_time(goal.due_on, now)})"
+
+
+GOAL_COLUMNS = [
+    Column("Goal", lambda g, _now: g.title),
+    Column("Kind", lambda g, _now: g.kind_label, lambda g: KIND_ORDER.index(g.kind)),
+    Column("Target", lambda g, _now: "" if g.target_number is None else str(g.target_number),
+           lambda g: g.target_number or 0),
+    Column("Due", _due_text, lambda g: g.due_on.isoformat() if g.due_on else "9999"),
+]
+
+
+GOAL_KIND = RecordKind(
+    noun="goal",
+    key="compass.goals",
+    columns=GOAL_COLUMNS,
+    empty_icon="goal",
+    empty_sentence=(
+        "A goal turns “I should network more” into something you can see "
+        "progress on: find a mentor, learn how the industry works, land a job."
+    ),
+    load=goals.list_goals,
+    create=goals.add_goal,
+    update=goals.update_goal,
+    delete=goals.delete_goal,
+    restore=goals.restore_goal,
+    make_form=GoalForm,
+)

@@ -1,0 +1,83 @@
+"""The Compass section: the why, its history, target roles and goals, as four tabs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from pathfinder.services.why import Why, current_why
+from pathfinder.views.compass.goals import GOAL_KIND
+from pathfinder.views.compass.roles import ROLE_KIND
+from pathfinder.views.compass.why_editor import WhyEditor
+from pathfinder.views.compass.why_history import WhyHistoryView
+from pathfinder.views.icons import themed_icon
+from pathfinder.views.widgets.headings import section_title
+from pathfinder.views.widgets.record_page import RecordListPage
+
+WHY_TAB, HISTORY_TAB, ROLES_TAB, GOALS_TAB = range(4)
+
+
+class CompassPage(QWidget):
+    key = "compass"
+    title = "Compass"
+    icon = "compass"
+
+    def __init__(self, undo_stack: QUndoStack, clock: Callable[[], datetime],
+                 status: Callable[[str], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 8)
+        layout.setSpacing(4)
+        layout.addWidget(section_title("Compass"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        layout.addSpacing(8)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("Compass")
+        self.why_editor = WhyEditor(clock, status)
+        self.history = WhyHistoryView(clock)
+        self.roles = RecordListPage(ROLE_KIND, undo_stack, clock, status)
+        self.goals = RecordListPage(GOAL_KIND, undo_stack, clock, status)
+        self.tabs.addTab(self.why_editor, themed_icon("why"), "&Your why")
+        self.tabs.addTab(self.history, themed_icon("history"), "&History")
+        self.tabs.addTab(self.roles, themed_icon("role"), "Target &roles")
+        self.tabs.addTab(self.goals, themed_icon("goal"), "&Goals")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        layout.addWidget(self.tabs, 1)
+
+        self.why_editor.saved.connect(self._on_why_saved)
+        self.history.write_requested.connect(lambda: self.tabs.setCurrentIndex(WHY_TAB))
+        self._show_summary(current_why())
+
+    def flush(self) -> None:
+        """Save anything typed and not yet saved."""
+        self.why_editor.flush()
+        self.roles.flush()
+        self.goals.flush()
+
+    def visit(self) -> Iterator[str]:
+        """Show each tab in turn (for --smoke)."""
+        for index in range(self.tabs.count()):
+            self.tabs.setCurrentIndex(index)
+            yield f"{self.key}/{self.tabs.tabText(index).replace('&', '')}"
+        self.tabs.setCurrentIndex(WHY_TAB)
+
+    def _on_tab_changed(self, _index: int) -> None:
+        self.flush()
+
+    def _on_why_saved(self, why: Why) -> None:
+        self._show_summary(why)
+        self.history.reload()
+
+    def _show_summary(self, why: Why | None) -> None:
+        line = why.one_line() if why else ""
+        self.summary.setText(
+            f"Heading for: {line}" if line else
+            "Where you are going and why: write it down, then explore the roles and set goals."
+        )

@@ -1,0 +1,1 @@
+"""Dialogs: about, keyboard shortcuts, the crash report."""

@@ -1,0 +1,197 @@
+"""The main window: a navigation column, the sections beside it, menus and a status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime
+
+from PySide6.QtCore import QByteArray, QSize
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from pathfinder.paths import Paths
+from pathfinder.views.compass.page import CompassPage
+from pathfinder.views.dialogs.about import show_about
+from pathfinder.views.dialogs.shortcuts import ShortcutsDialog
+from pathfinder.views.icons import themed_icon
+from pathfinder.views.ui_state import UiState
+
+DEFAULT_SIZE = QSize(1200, 800)
+MINIMUM_SIZE = QSize(900, 600)
+STATUS_TIMEOUT_MS = 6000
+
+
+def _quit_keys() -> list[QKeySequence]:
+    """The platform's Quit key, plus Ctrl+Q where the platform has none (Windows)."""
+    keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+    ctrl_q = QKeySequence("Ctrl+Q")
+    if ctrl_q not in keys:
+        keys.append(ctrl_q)
+    return keys
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, paths: Paths, clock: Callable[[], datetime] = datetime.now,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.setWindowTitle("Pathfinder")
+        self.setMinimumSize(MINIMUM_SIZE)
+        self.resize(DEFAULT_SIZE)
+        self.ui_state = UiState(paths.ui_state_file)
+        self.remember_state = True
+        self.undo_stack = QUndoStack(self)
+
+        self.navigation = QListWidget()
+        self.navigation.setAccessibleName("Sections")
+        self.navigation.setIconSize(QSize(22, 22))
+        self.navigation.setSpacing(2)
+        self.navigation.setMinimumWidth(150)
+        self.stack = QStackedWidget()
+        self.sections = [CompassPage(self.undo_stack, clock, self.show_status)]
+        for section in self.sections:
+            item = QListWidgetItem(themed_icon(section.icon), section.title)
+            item.setSizeHint(QSize(0, 36))
+            self.navigation.addItem(item)
+            self.stack.addWidget(section)
+        self.navigation.currentRowChanged.connect(self._on_section_changed)
+
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("main")
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([190, 1010])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self._build_menus()
+        self.statusBar().showMessage("Your notebook is open. Everything stays on this computer.",
+                                     STATUS_TIMEOUT_MS)
+        self._restore_state()
+
+    # -- menus ---------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu("&File")
+        self.quit_action = QAction("&Quit", self)
+        self.quit_action.setShortcuts(_quit_keys())
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = menu_bar.addMenu("&Edit")
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
+        go_menu = menu_bar.addMenu("&Go")
+        self.section_actions = []
+        for number, section in enumerate(self.sections, start=1):
+            action = QAction(section.title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, row=number - 1: self.show_section(row))
+            go_menu.addAction(action)
+            self.section_actions.append(action)
+
+        help_menu = menu_bar.addMenu("&Help")
+        self.shortcuts_action = QAction("&Keyboard shortcuts", self)
+        self.shortcuts_action.setShortcut(QKeySequence("Ctrl+/"))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.about_action = QAction("&About Pathfinder", self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(lambda: show_about(self, self.paths.data_dir))
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self.about_action)
+
+    def all_actions(self) -> list[QAction]:
+        return [self.quit_action, self.undo_action, self.redo_action, *self.section_actions,
+                self.shortcuts_action, self.about_action]
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self.all_actions(), self).exec()
+
+    # -- sections ------------------------------------------------------------
+
+    def show_section(self, row: int) -> None:
+        self.navigation.setCurrentRow(row)
+
+    def _on_section_changed(self, row: int) -> None:
+        self.flush()
+        self.stack.setCurrentIndex(row)
+
+    def current_section(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def visit_everything(self) -> Iterator[str]:
+        """Show every section and every tab inside it (for --smoke)."""
+        for row, section in enumerate(self.sections):
+            self.show_section(row)
+            yield section.key
+            yield from section.visit()
+
+    def flush(self) -> None:
+        for section in self.sections:
+            section.flush()
+
+    def show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+
+    def bring_forward(self) -> None:
+        """A second launch asked for this window: show it and say why."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.show_status("Pathfinder was already open, so here it is.")
+
+    # -- remembered state ----------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self.ui_state.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.ui_state.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        self.ui_state.restore_splitters(self)
+        row = _as_int(self.ui_state.value("window/section"), 0)
+        self.show_section(row if 0 <= row < len(self.sections) else 0)
+        for section in self.sections:
+            tab = _as_int(self.ui_state.value(f"{section.key}/tab"), 0)
+            if 0 <= tab < section.tabs.count():
+                section.tabs.setCurrentIndex(tab)
+
+    def save_state(self) -> None:
+        self.ui_state.set_value("window/geometry", self.saveGeometry())
+        self.ui_state.set_value("window/state", self.saveState())
+        self.ui_state.set_value("window/section", self.navigation.currentRow())
+        for section in self.sections:
+            self.ui_state.set_value(f"{section.key}/tab", section.tabs.currentIndex())
+        self.ui_state.save_splitters(self)
+        self.ui_state.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush()
+        if self.remember_state:
+            self.save_state()
+        super().closeEvent(event)
+
+
+def _as_int(value: object, default: int) -> int:
+    try:
+        return int(str(value))
+    except (TypeError, ValueError):
+        return default

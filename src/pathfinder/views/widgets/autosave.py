@@ -1,0 +1,41 @@
+"""Save a second after typing pauses, and at once when asked (switching away, closing)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+
+PAUSE_MS = 1000
+
+
+class Autosaver(QObject):
+    def __init__(self, save: Callable[[], None], parent: QObject | None = None,
+                 pause_ms: int = PAUSE_MS) -> None:
+        super().__init__(parent)
+        self._save = save
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(pause_ms)
+        self._timer.timeout.connect(self.flush)
+        self._pending = False
+
+    @property
+    def pending(self) -> bool:
+        return self._pending
+
+    def touch(self) -> None:
+        """Something changed: save when typing pauses."""
+        self._pending = True
+        self._timer.start()
+
+    def flush(self) -> None:
+        """Save now if anything is waiting."""
+        self._timer.stop()
+        if self._pending:
+            self._pending = False
+            self._save()
+
+    def cancel(self) -> None:
+        self._timer.stop()
+        self._pending = False

@@ -1,0 +1,78 @@
+"""The program as a user or an installer starts it: whole processes."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from pathfinder import __version__
+from pathfinder.paths import Paths
+from pathfinder.store.database import close_notebook, open_notebook
+
+
+def run(*args: str, env: dict[str, str] | None = None,
+        timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "pathfinder", *args], capture_output=True,
+                          text=True, timeout=timeout, env=env, stdin=subprocess.DEVNULL)
+
+
+def no_display_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    return env
+
+
+def test_version_needs_no_display_and_no_qt() -> None:
+    result = run("--version", env=no_display_env())
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"Pathfinder {__version__}"
+
+
+def test_help_describes_the_options() -> None:
+    result = run("--help", env=no_display_env())
+    assert result.returncode == 0
+    for option in ("--data-dir", "--smoke", "--version"):
+        assert option in result.stdout
+
+
+def test_an_unknown_argument_prints_usage_and_exits_2(tmp_path: Path) -> None:
+    result = run("--frobnicate", "--data-dir", str(tmp_path / "data"))
+    assert result.returncode == 2
+    assert "usage: pathfinder" in result.stderr
+    assert not (tmp_path / "data").exists()
+
+
+def test_smoke_builds_every_section_and_exits_0(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    result = run("--smoke", "--data-dir", str(data), env=no_display_env())
+    assert result.returncode == 0, result.stderr
+    assert "smoke: visited compass/History" in result.stdout
+    assert "smoke: ok" in result.stdout
+    assert (data / "pathfinder.sqlite3").exists()
+
+
+def test_the_environment_variable_chooses_the_data_folder(tmp_path: Path) -> None:
+    data = tmp_path / "via-env"
+    env = {**os.environ, "PATHFINDER_DATA_DIR": str(data)}
+    assert run("--smoke", env=env).returncode == 0
+    assert (data / "pathfinder.sqlite3").exists()
+
+
+def test_a_newer_notebook_stops_the_start_with_a_message(tmp_path: Path) -> None:
+    paths = Paths(tmp_path / "data")
+    paths.ensure()
+    open_notebook(paths.database, paths.backups_dir)
+    close_notebook()
+    connection = sqlite3.connect(paths.database)
+    connection.execute("PRAGMA user_version = 99")
+    connection.close()
+    before = hashlib.sha256(paths.database.read_bytes()).hexdigest()
+    result = run("--smoke", "--data-dir", str(paths.data_dir))
+    assert result.returncode == 1
+    assert "newer version of Pathfinder" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert hashlib.sha256(paths.database.read_bytes()).hexdigest() == before

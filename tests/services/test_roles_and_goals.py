@@ -1,0 +1,88 @@
+"""Target roles and goals: adding, editing, deleting with undo, and what is refused."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from pathfinder.paths import Paths
+from pathfinder.services import goals, roles
+from pathfinder.services.records import RecordNotFound
+from pathfinder.services.validation import ValidationError
+
+NOW = datetime(2026, 3, 2, 19, 30)
+
+
+def test_a_role_is_added_edited_and_listed(notebook: Paths) -> None:
+    role = roles.add_role("  UX researcher ", "Edtech", now=NOW)
+    assert (role.title, role.industry, role.status) == ("UX researcher", "Edtech", "exploring")
+    later = datetime(2026, 3, 9, 9, 0)
+    updated = roles.update_role(role.id, status="doesnt_fit", notes="Too much travel", now=later)
+    assert updated.status_label == "Doesn't fit me"
+    assert updated.updated_at == later
+    assert [r.title for r in roles.list_roles()] == ["UX researcher"]
+
+
+def test_a_role_needs_a_title_and_a_known_status(notebook: Paths) -> None:
+    with pytest.raises(ValidationError) as raised:
+        roles.add_role("   ", now=NOW)
+    assert raised.value.field == "title"
+    with pytest.raises(ValidationError):
+        roles.add_role("Analyst", status="maybe", now=NOW)
+    assert roles.list_roles() == []
+
+
+def test_a_failed_edit_leaves_the_saved_role_alone(notebook: Paths) -> None:
+    role = roles.add_role("Analyst", now=NOW)
+    with pytest.raises(ValidationError):
+        roles.update_role(role.id, title="", notes="new notes", now=NOW)
+    kept = roles.get_role(role.id)
+    assert kept is not None and (kept.title, kept.notes) == ("Analyst", "")
+
+
+def test_a_deleted_role_comes_back_exactly(notebook: Paths) -> None:
+    role = roles.add_role("Analyst", "Health", "talking", "Met two", now=NOW)
+    snapshot = roles.delete_role(role.id)
+    assert roles.list_roles() == []
+    roles.restore_role(snapshot)
+    assert roles.list_roles() == [role]
+    with pytest.raises(RecordNotFound):
+        roles.update_role(999, title="x", now=NOW)
+
+
+def test_a_goal_keeps_its_kind_number_and_date(notebook: Paths) -> None:
+    goal = goals.add_goal("Five informational interviews", "industry", 5, date(2026, 6, 1),
+                          now=NOW)
+    assert (goal.kind_label, goal.target_number, goal.due_on) == (
+        "Learn the industry", 5, date(2026, 6, 1))
+    mentor = goals.add_goal("Find a mentor", "mentor", now=NOW)
+    assert mentor.target_number is None and mentor.due_on is None
+    goals.update_goal(goal.id, target_number=None, due_on=None, now=NOW)
+    reloaded = goals.get_goal(goal.id)
+    assert reloaded is not None and reloaded.target_number is None and reloaded.due_on is None
+    assert [g.title for g in goals.list_goals()] == ["Five informational interviews",
+                                                     "Find a mentor"]
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"title": ""}, "title"),
+        ({"title": "x", "kind": "fame"}, "kind"),
+        ({"title": "x", "target_number": 0}, "target_number"),
+        ({"title": "x", "target_number": -3}, "target_number"),
+        ({"title": "x", "due_on": date(1066, 10, 14)}, "due_on"),
+    ],
+)
+def test_impossible_goals_are_refused(notebook: Paths, fields: dict, field: str) -> None:
+    with pytest.raises(ValidationError) as raised:
+        goals.add_goal(now=NOW, **fields)
+    assert raised.value.field == field
+    assert goals.list_goals() == []
+
+
+def test_a_deleted_goal_comes_back(notebook: Paths) -> None:
+    goal = goals.add_goal("Land a job", "job", now=NOW)
+    goals.restore_goal(goals.delete_goal(goal.id))
+    assert goals.list_goals() == [goal]

@@ -1,0 +1,201 @@
+"""Opening, creating, refusing and migrating the notebook file."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from peewee import SqliteDatabase, TextField
+from playhouse.migrate import SqliteMigrator
+from playhouse.migrate import migrate as run_migration
+from playhouse.schema_diff import diff_models
+
+from pathfinder.paths import Paths
+from pathfinder.store import migrations
+from pathfinder.store.database import (
+    APPLICATION_ID,
+    close_notebook,
+    db,
+    open_notebook,
+    write_transaction,
+)
+from pathfinder.store.errors import (
+    DamagedDatabaseError,
+    ForeignDatabaseError,
+    NewerDatabaseError,
+    StorageWriteError,
+)
+from pathfinder.store.models import ALL_MODELS, WhyVersion
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def make_notebook(paths: Paths) -> None:
+    open_notebook(paths.database, paths.backups_dir)
+    close_notebook()
+
+
+def test_pragmas_are_as_intended_after_open(notebook: Paths) -> None:
+    assert db.pragma("journal_mode") == "wal"
+    assert db.pragma("synchronous") == 2  # FULL
+    assert db.pragma("foreign_keys") == 1
+    assert db.pragma("application_id") == APPLICATION_ID
+    assert db.pragma("user_version") == migrations.LATEST_VERSION
+
+
+def test_a_migrated_empty_notebook_matches_the_models(notebook: Paths) -> None:
+    difference = diff_models(db.obj, ALL_MODELS)
+    assert not difference, str(difference)
+    tables = set(db.get_tables())
+    assert {model._meta.table_name for model in ALL_MODELS} <= tables
+
+
+def test_a_new_notebook_is_built_aside_then_moved_into_place(paths: Paths) -> None:
+    make_notebook(paths)
+    leftovers = [p.name for p in paths.data_dir.iterdir() if p.name.endswith(".new")]
+    assert leftovers == []
+
+
+def test_permissions_are_private_under_a_loose_umask(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        paths = Paths(tmp_path / "fresh" / "data")
+        paths.ensure()
+        make_notebook(paths)
+    finally:
+        os.umask(old)
+    assert paths.data_dir.stat().st_mode & 0o777 == 0o700
+    assert paths.backups_dir.stat().st_mode & 0o777 == 0o700
+    assert paths.database.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_newer_notebook_is_refused_and_left_byte_identical(paths: Paths) -> None:
+    make_notebook(paths)
+    connection = sqlite3.connect(paths.database)
+    connection.execute(f"PRAGMA user_version = {migrations.LATEST_VERSION + 5}")
+    connection.close()
+    before = sha256(paths.database)
+    with pytest.raises(NewerDatabaseError, match="newer version of Pathfinder"):
+        open_notebook(paths.database, paths.backups_dir)
+    assert sha256(paths.database) == before
+    assert list(paths.backups_dir.iterdir()) == []
+
+
+def test_another_programs_database_is_refused_unchanged(paths: Paths) -> None:
+    connection = sqlite3.connect(paths.database)
+    connection.execute("CREATE TABLE songs (title TEXT)")
+    connection.execute("INSERT INTO songs VALUES ('a')")
+    connection.execute("PRAGMA application_id = 12345")
+    connection.commit()
+    connection.close()
+    before = sha256(paths.database)
+    with pytest.raises(ForeignDatabaseError, match="not a Pathfinder notebook"):
+        open_notebook(paths.database, paths.backups_dir)
+    assert sha256(paths.database) == before
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (os.urandom(8192), "not a database file"),
+        (b"", "empty"),
+    ],
+)
+def test_files_that_are_not_databases_are_refused_unchanged(
+    paths: Paths, content: bytes, reason: str
+) -> None:
+    paths.database.write_bytes(content)
+    with pytest.raises(DamagedDatabaseError, match=reason):
+        open_notebook(paths.database, paths.backups_dir)
+    assert paths.database.read_bytes() == content
+
+
+def test_a_notebook_cut_in_half_is_refused_unchanged(paths: Paths) -> None:
+    open_notebook(paths.database, paths.backups_dir)
+    with write_transaction():
+        for number in range(200):
+            WhyVersion.insert(written_at="2026-01-01 10:00", updated_at="2026-01-01 10:00",
+                              reason="x" * 2000 + str(number)).execute()
+    close_notebook()
+    whole = paths.database.read_bytes()
+    paths.database.write_bytes(whole[: len(whole) // 2])
+    before = sha256(paths.database)
+    with pytest.raises(DamagedDatabaseError, match="cut short"):
+        open_notebook(paths.database, paths.backups_dir)
+    assert sha256(paths.database) == before
+
+
+def test_an_older_notebook_is_backed_up_then_migrated(
+    paths: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_notebook(paths)
+
+    def add_mood(database: SqliteDatabase) -> None:
+        run_migration(SqliteMigrator(database).add_column("goal", "mood", TextField(default="")))
+
+    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, add_mood])
+    monkeypatch.setattr(migrations, "LATEST_VERSION", 2)
+    open_notebook(paths.database, paths.backups_dir)
+    try:
+        assert db.pragma("user_version") == 2
+        assert "mood" in {column.name for column in db.get_columns("goal")}
+    finally:
+        close_notebook()
+    backups = list(paths.backups_dir.iterdir())
+    assert len(backups) == 1
+    assert backups[0].stat().st_mode & 0o777 == 0o600
+    copy = sqlite3.connect(backups[0])
+    assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert copy.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    copy.close()
+
+
+def test_a_failing_migration_step_changes_nothing(
+    paths: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_notebook(paths)
+
+    def broken(database: SqliteDatabase) -> None:
+        database.execute_sql("CREATE TABLE half_done (x)")
+        raise RuntimeError("step failed")
+
+    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, broken])
+    monkeypatch.setattr(migrations, "LATEST_VERSION", 2)
+    with pytest.raises(RuntimeError):
+        open_notebook(paths.database, paths.backups_dir)
+    close_notebook()
+    connection = sqlite3.connect(paths.database)
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == 1
+    connection.close()
+    assert "half_done" not in tables
+
+
+def test_a_full_disk_is_reported_and_keeps_what_was_saved(notebook: Paths) -> None:
+    with write_transaction():
+        WhyVersion.insert(written_at="2026-01-01 10:00", updated_at="2026-01-01 10:00",
+                          reason="kept").execute()
+    pages = db.pragma("page_count")
+    db.pragma("max_page_count", pages)
+    with pytest.raises(StorageWriteError, match="disk is full"), write_transaction():
+        WhyVersion.insert(written_at="2026-01-02 10:00", updated_at="2026-01-02 10:00",
+                          reason="y" * 200_000).execute()
+    assert [row.reason for row in WhyVersion.select()] == ["kept"]
+
+
+def test_a_read_only_notebook_is_reported_on_save(paths: Paths) -> None:
+    make_notebook(paths)
+    read_only = SqliteDatabase(f"{paths.database.as_uri()}?mode=ro", uri=True)
+    db.initialize(read_only)
+    try:
+        with pytest.raises(StorageWriteError, match="read-only"), write_transaction():
+            WhyVersion.insert(written_at="2026-01-01 10:00", updated_at="2026-01-01 10:00",
+                              reason="x").execute()
+    finally:
+        read_only.close()
+        db.initialize(None)

@@ -1,0 +1,129 @@
+"""The main window: sections, menus, shortcuts, names for screen readers, remembered state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QAccessible, QKeySequence
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+
+from pathfinder.paths import Paths
+from pathfinder.services import goals, roles
+from pathfinder.services.why import save_why
+from pathfinder.views.compass.page import GOALS_TAB, ROLES_TAB
+from pathfinder.views.dialogs.crash import CrashDialog
+from pathfinder.views.dialogs.shortcuts import shortcut_rows
+from pathfinder.views.main_window import MainWindow
+
+
+def make_window(qtbot, paths: Paths, clock) -> MainWindow:
+    window = MainWindow(paths, clock)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_a_new_window_shows_what_an_earlier_one_saved(notebook: Paths, qtbot, clock) -> None:
+    first = make_window(qtbot, notebook, clock)
+    compass = first.sections[0]
+    compass.why_editor.editors["going_to"].setPlainText("UX research")
+    roles.add_role("UX researcher", now=clock())
+    goals.add_goal("Find a mentor", "mentor", now=clock())
+    first.close()  # flushes the typed why
+
+    second = make_window(qtbot, notebook, clock)
+    page = second.sections[0]
+    assert page.why_editor.editors["going_to"].toPlainText() == "UX research"
+    assert "UX research" in page.summary.text()
+    assert page.roles.model.records[0].title == "UX researcher"
+    assert page.goals.model.records[0].title == "Find a mentor"
+
+
+def test_the_window_reopens_where_it_was_left(notebook: Paths, qtbot, clock) -> None:
+    first = make_window(qtbot, notebook, clock)
+    first.show()
+    first.resize(1000, 700)
+    first.move(40, 50)
+    first.sections[0].tabs.setCurrentIndex(GOALS_TAB)
+    first.close()
+    second = make_window(qtbot, notebook, clock)
+    second.show()
+    assert second.size() == QSize(1000, 700)
+    assert second.sections[0].tabs.currentIndex() == GOALS_TAB
+
+
+def test_the_default_size_and_minimum(notebook: Paths, qtbot, clock) -> None:
+    window = make_window(qtbot, notebook, clock)
+    assert window.size() == QSize(1200, 800)
+    assert window.minimumSize() == QSize(900, 600)
+
+
+def test_every_control_has_a_name_for_screen_readers(notebook: Paths, qtbot, clock) -> None:
+    save_why("Teaching", "UX research", "", now=clock())
+    roles.add_role("Analyst", now=clock())
+    goals.add_goal("Find a mentor", now=clock())
+    window = make_window(qtbot, notebook, clock)
+    window.show()
+    unnamed = []
+    for tab in range(window.sections[0].tabs.count()):
+        window.sections[0].tabs.setCurrentIndex(tab)
+        for widget in window.findChildren(QWidget):
+            if not widget.isVisible() or not widget.focusPolicy():
+                continue
+            if widget.focusProxy() is not None:
+                continue
+            interface = QAccessible.queryAccessibleInterface(widget)
+            name = interface.text(QAccessible.Text.Name) if interface else ""
+            if not name.strip():
+                unnamed.append(f"{type(widget).__name__} {widget.objectName()}")
+    assert unnamed == []
+
+
+def test_quit_and_section_shortcuts(notebook: Paths, qtbot, clock) -> None:
+    window = make_window(qtbot, notebook, clock)
+    assert QKeySequence("Ctrl+Q") in window.quit_action.shortcuts()
+    assert window.section_actions[0].shortcut() == QKeySequence("Ctrl+1")
+    rows = dict(shortcut_rows(window.all_actions()))
+    assert "Ctrl+Q" in rows["Quit"]
+    assert rows["Compass"] == "Ctrl+1"
+    assert "Ctrl+Z" in rows["Undo"]
+    window.show()
+    window.quit_action.trigger()
+    assert not window.isVisible()
+
+
+def test_undo_in_the_edit_menu_brings_back_a_deleted_goal(notebook: Paths, qtbot, clock) -> None:
+    goals.add_goal("Land a job", "job", now=clock())
+    window = make_window(qtbot, notebook, clock)
+    page = window.sections[0]
+    page.tabs.setCurrentIndex(GOALS_TAB)
+    page.goals.delete_selected()
+    assert goals.list_goals() == []
+    assert window.undo_action.isEnabled()
+    assert "Land a job" in window.undo_action.text()
+    window.undo_action.trigger()
+    assert [g.title for g in goals.list_goals()] == ["Land a job"]
+
+
+def test_typing_is_saved_when_switching_tabs(notebook: Paths, qtbot, clock) -> None:
+    roles.add_role("Analyst", now=clock())
+    window = make_window(qtbot, notebook, clock)
+    page = window.sections[0]
+    page.tabs.setCurrentIndex(ROLES_TAB)
+    page.roles.form.notes.setPlainText("Ask Priya about on-call")
+    page.tabs.setCurrentIndex(GOALS_TAB)
+    assert roles.list_roles()[0].notes == "Ask Priya about on-call"
+
+
+def test_smoke_visits_every_tab(notebook: Paths, qtbot, clock) -> None:
+    window = make_window(qtbot, notebook, clock)
+    visited = list(window.visit_everything())
+    assert visited == ["compass", "compass/Your why", "compass/History",
+                       "compass/Target roles", "compass/Goals"]
+
+
+def test_the_crash_dialog_offers_the_report_to_copy(qtbot, tmp_path) -> None:
+    dialog = CrashDialog("Pathfinder 0.1.0\nError: builtins.ValueError\n", tmp_path / "c.txt")
+    qtbot.addWidget(dialog)
+    assert "builtins.ValueError" in dialog.report.toPlainText()
+    [copy] = [b for b in dialog.findChildren(QPushButton) if b.text() == "&Copy report"]
+    copy.click()
+    assert QApplication.clipboard().text().startswith("Pathfinder 0.1.0")
