@@ -35,8 +35,8 @@ lint: $(STAMP)
 	$(PY) -m ruff format --check src tests
 	$(PY) -m mypy
 
-screenshots: system-libs-window $(STAMP)
-	scripts/screenshots.sh
+screenshots: system-libs $(STAMP)
+	$(PY) scripts/screenshots.py docs/screenshots
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -20,7 +20,7 @@ from pathfinder.store.models import WhyVersion
 WHY_PART_LIMIT = 20_000
 WHY_PARTS: tuple[tuple[str, str], ...] = (
     ("coming_from", "Where I'm coming from"),
-    ("going_to", "Where I want to go"),
+    ("going_to", "Where I'd like to go"),
     ("reason", "Why"),
 )
 

@@ -47,8 +47,7 @@ class GoalForm(RecordForm):
         self.target.valueChanged.connect(self.emit_changed)
         self.add_field("target_number", "&Target number", self.target)
 
-        self.has_due = QCheckBox("&Due by")
-        self.has_due.setAccessibleName("Has a due date")
+        self.has_due = QCheckBox("Set a date")
         self.due = QDateEdit()
         self.due.setCalendarPopup(True)
         self.due.setDate(QDate.currentDate().addMonths(3))
@@ -61,7 +60,7 @@ class GoalForm(RecordForm):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.has_due)
         row.addWidget(self.due, 1)
-        self.add_field("due_on", "D&ue date", due_row)
+        self.add_field("due_on", "D&ue date", due_row, buddy=self.has_due)
         self.due.setAccessibleName("Due date")
 
         self.notes = BoundedTextEdit(LONG_TEXT_LIMIT)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from pathfinder.services.why import Chunk, Why, compare_versions, why_history
-from pathfinder.views.formatting import full_date, relative_time
+from pathfinder.views.formatting import full_date, relative_time, short_date
 from pathfinder.views.widgets.empty_state import EmptyState
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -56,7 +56,7 @@ class WhyHistoryModel(QAbstractListModel):
             return None
         why = self.versions[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            label = full_date(why.written_at)
+            label = short_date(why.written_at)
             if index.row() == 0:
                 return f"{label} (current)"
             return f"{label} ({relative_time(why.written_at, self._clock())})"
@@ -150,11 +150,11 @@ class WhyComparison(QWidget):
         palette = self.palette()
         left, right = [], []
         for part in compare_versions(older, newer):
-            heading = f"<h3>{html.escape(part.label)}</h3>"
+            heading = f"<p><b>{html.escape(part.label)}</b></p>"
             left.append(heading + f"<p>{chunks_to_html(part.older, palette)}</p>")
             right.append(heading + f"<p>{chunks_to_html(part.newer, palette)}</p>")
-        self.older_view.setHtml(f"<h2>{full_date(older.written_at)}</h2>" + "".join(left))
-        self.newer_view.setHtml(f"<h2>{full_date(newer.written_at)}</h2>" + "".join(right))
+        self.older_view.setHtml(f"<h3>{full_date(older.written_at)}</h3>" + "".join(left))
+        self.newer_view.setHtml(f"<h3>{full_date(newer.written_at)}</h3>" + "".join(right))
         if older.id == newer.id:
             self.legend.setText(
                 "There is only one version so far. Change your why on another day, or use "
@@ -198,12 +198,14 @@ class WhyHistoryView(QStackedWidget):
         self.list_view = QListView()
         self.list_view.setModel(self.model)
         self.list_view.setAccessibleName("Versions of your why")
-        self.list_view.setMinimumWidth(180)
+        self.list_view.setMinimumWidth(150)
+        self.list_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.comparison = WhyComparison(self.model)
         splitter.addWidget(self.list_view)
         splitter.addWidget(self.comparison)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([240, 760])
+        splitter.setSizes([230, 770])
         splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter)
         self.addWidget(content)

@@ -36,11 +36,15 @@ class RecordForm(QWidget):
         self._loading = False
 
     def add_field(self, name: str, label_text: str, field: QWidget,
-                  extra: QWidget | None = None) -> None:
-        """A labelled field (with a buddy and mnemonic) and a message slot under it."""
+                  extra: QWidget | None = None, buddy: QWidget | None = None) -> None:
+        """A labelled field (with a buddy and mnemonic) and a message slot under it.
+
+        `buddy` is the control the label's mnemonic focuses when `field` is a container.
+        """
         label = QLabel(label_text)
-        label.setBuddy(field)
-        field.setAccessibleName(label_text.replace("&", ""))
+        label.setBuddy(buddy or field)
+        if buddy is None:
+            field.setAccessibleName(label_text.replace("&", ""))
         message = FieldMessage()
         column = QVBoxLayout()
         column.setSpacing(4)

@@ -120,8 +120,11 @@ class RecordListPage(QStackedWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         splitter.addWidget(self.table)
 
@@ -140,9 +143,11 @@ class RecordListPage(QStackedWidget):
         scroll.setWidget(detail)
         scroll.setAccessibleName(f"{noun.capitalize()} details")
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields inside take focus
+        scroll.setMinimumWidth(360)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([580, 400])
         outer.addWidget(splitter, 1)
         self.addWidget(content)
 
