@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, qVersion
+from PySide6.QtCore import QCoreApplication, QTimer, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pathfinder import APP_NAME, __version__
@@ -47,6 +48,7 @@ def run_app(paths: Paths, *, smoke: bool = False) -> int:
     if smoke:
         return run_smoke(app, window)
     _install_crash_handler(paths, window)
+    _close_on_terminate(app, window)
     listener = RaiseListener(paths.data_dir, window)
     listener.raise_requested.connect(window.bring_forward)
     window.show()
@@ -65,6 +67,23 @@ def run_smoke(app: QApplication, window: MainWindow) -> int:
     app.processEvents()
     print("smoke: ok")
     return 0
+
+
+def _close_on_terminate(app: QApplication, window: MainWindow) -> None:
+    """On SIGTERM or Ctrl+C (a logout, a kill), close the window properly so typing is saved.
+
+    Python runs signal handlers only when it gets control, so a timer hands it
+    control a few times a second while Qt's event loop runs.
+    """
+    def close(_signum: int, _frame: object) -> None:
+        window.close()
+        app.quit()
+
+    signal.signal(signal.SIGTERM, close)
+    signal.signal(signal.SIGINT, close)
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: None)
+    timer.start(300)
 
 
 def _install_crash_handler(paths: Paths, window: MainWindow) -> None:

@@ -69,3 +69,24 @@ def test_a_different_folder_is_a_different_notebook(tmp_path: Path) -> None:
     finally:
         first.send_signal(signal.SIGKILL)
         first.communicate(timeout=10)
+
+
+def test_a_terminated_pathfinder_closes_properly(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    process = launch(data)
+    try:
+        deadline = time.monotonic() + 30
+        while not (data / "pathfinder.lock").exists():
+            assert time.monotonic() < deadline and process.poll() is None
+            time.sleep(0.1)
+        time.sleep(1.0)
+        process.send_signal(signal.SIGTERM)
+        _out, err = process.communicate(timeout=20)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate(timeout=10)
+    assert process.returncode == 0, err
+    # Closing the window saved its state and released the lock.
+    assert (data / "window-state.ini").exists()
+    assert not (data / "pathfinder.lock").exists()

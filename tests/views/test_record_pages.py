@@ -26,8 +26,14 @@ def test_no_roles_yet_shows_why_they_help_and_the_add_button(
     notebook: Paths, qtbot, clock, fill_create_dialog
 ) -> None:
     page, _, _ = make_page(qtbot, clock, ROLE_KIND)
+    page.resize(900, 600)
+    page.show()
     assert page.currentWidget() is page.empty
-    assert "Dream big" in page.empty.sentence.text()
+    sentence = page.empty.sentence
+    assert "Dream big" in sentence.text()
+    # The whole sentence is visible, not cut to one line.
+    assert sentence.height() >= sentence.heightForWidth(sentence.width())
+    assert sentence.heightForWidth(sentence.width()) > 2 * sentence.fontMetrics().height()
 
     def fill(form: RoleForm) -> None:
         form.title.setText("UX researcher")
@@ -135,3 +141,16 @@ def test_clearing_a_goals_date_and_number_saves_none(notebook: Paths, qtbot, clo
     page.flush()
     saved = goals.get_goal(goal.id)
     assert saved is not None and saved.due_on is None and saved.target_number is None
+
+
+def test_ctrl_n_opens_the_add_dialog(notebook: Paths, qtbot, clock, fill_create_dialog) -> None:
+    roles.add_role("Analyst", now=clock())
+    page, _, _ = make_page(qtbot, clock, ROLE_KIND)
+    page.show()
+    with qtbot.waitActive(page):
+        page.activateWindow()
+    page.table.setFocus()
+    opened = fill_create_dialog(lambda form: form.title.setText("Designer"))
+    qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert len(opened) == 1
+    assert [r.title for r in roles.list_roles()] == ["Analyst", "Designer"]

@@ -35,11 +35,17 @@ def full_date(moment: datetime | date) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
 
 
-def full_date_time(moment: datetime) -> str:
+def full_date_at_time(moment: datetime) -> str:
+    """'Saturday, 21 November 2026 at 21:32' (in the user's locale)."""
+    time = QLocale().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
+    return f"{full_date(moment)} at {time}"
+
+
+def short_date_time(moment: datetime) -> str:
     qt_moment = QDateTime(
         QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
     )
-    return QLocale().toString(qt_moment, QLocale.FormatType.LongFormat)
+    return QLocale().toString(qt_moment, QLocale.FormatType.ShortFormat)
 
 
 def short_date(moment: datetime | date) -> str:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from pathfinder.services.why import Chunk, Why, compare_versions, why_history
-from pathfinder.views.formatting import full_date, relative_time, short_date
+from pathfinder.views.formatting import full_date_at_time, relative_time, short_date_time
 from pathfinder.views.widgets.empty_state import EmptyState
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -56,7 +56,7 @@ class WhyHistoryModel(QAbstractListModel):
             return None
         why = self.versions[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            label = short_date(why.written_at)
+            label = short_date_time(why.written_at)
             if index.row() == 0:
                 return f"{label} (current)"
             return f"{label} ({relative_time(why.written_at, self._clock())})"
@@ -153,8 +153,8 @@ class WhyComparison(QWidget):
             heading = f"<p><b>{html.escape(part.label)}</b></p>"
             left.append(heading + f"<p>{chunks_to_html(part.older, palette)}</p>")
             right.append(heading + f"<p>{chunks_to_html(part.newer, palette)}</p>")
-        self.older_view.setHtml(f"<h3>{full_date(older.written_at)}</h3>" + "".join(left))
-        self.newer_view.setHtml(f"<h3>{full_date(newer.written_at)}</h3>" + "".join(right))
+        self.older_view.setHtml(f"<h3>{full_date_at_time(older.written_at)}</h3>" + "".join(left))
+        self.newer_view.setHtml(f"<h3>{full_date_at_time(newer.written_at)}</h3>" + "".join(right))
         if older.id == newer.id:
             self.legend.setText(
                 "There is only one version so far. Change your why on another day, or use "

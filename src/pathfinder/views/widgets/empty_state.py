@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pathfinder.views.icons import themed_icon
 
@@ -24,8 +24,14 @@ class EmptyState(QWidget):
         self.sentence = QLabel(sentence)
         self.sentence.setWordWrap(True)
         self.sentence.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.sentence.setMaximumWidth(420)
-        layout.addWidget(self.sentence, 0, Qt.AlignmentFlag.AlignHCenter)
+        # A wrapped label placed with an alignment flag gets its one-line height and is
+        # cut off; centring it between stretches keeps its height-for-width.
+        self.sentence.setFixedWidth(440)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.sentence)
+        row.addStretch(1)
+        layout.addLayout(row)
         self.button = QPushButton(button_text)
         self.button.setDefault(False)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)

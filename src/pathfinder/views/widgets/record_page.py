@@ -151,6 +151,9 @@ class RecordListPage(QStackedWidget):
         outer.addWidget(splitter, 1)
         self.addWidget(content)
 
+        add_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
+        add_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        add_shortcut.activated.connect(self.add_record)
         delete_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_shortcut.activated.connect(self.delete_selected)
