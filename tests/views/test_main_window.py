@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QAccessible, QKeySequence
+from PySide6.QtGui import QAccessible, QColor, QIcon, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from pathfinder.paths import Paths
@@ -127,3 +129,49 @@ def test_the_crash_dialog_offers_the_report_to_copy(qtbot, tmp_path) -> None:
     [copy] = [b for b in dialog.findChildren(QPushButton) if b.text() == "&Copy report"]
     copy.click()
     assert QApplication.clipboard().text().startswith("Pathfinder 0.1.0")
+
+
+def _ink(icon: QIcon) -> set[str]:
+    image = icon.pixmap(24, 24).toImage()
+    return {image.pixelColor(x, y).name() for x in range(24) for y in range(24)
+            if image.pixelColor(x, y).alpha() == 255}
+
+
+def test_icons_follow_a_switch_to_a_dark_palette(notebook: Paths, qtbot, clock) -> None:
+    window = make_window(qtbot, notebook, clock)
+    app = QApplication.instance()
+    before = _ink(window.navigation.item(0).icon())
+    light = app.palette()
+    dark = QPalette(light)
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#eeeeee"))
+    try:
+        app.setPalette(dark)
+        QApplication.processEvents()
+        after = _ink(window.navigation.item(0).icon())
+        tab_ink = _ink(window.sections[0].tabs.tabIcon(0))
+    finally:
+        app.setPalette(light)
+    assert before == {light.color(QPalette.ColorRole.WindowText).name()}
+    assert after == {"#eeeeee"}
+    assert tab_ink == {"#eeeeee"}
+
+
+def test_an_unexpected_error_shows_the_report_and_saves_it(
+    notebook: Paths, qtbot, clock, monkeypatch
+) -> None:
+    from pathfinder import app as app_module
+
+    shown: list[CrashDialog] = []
+    monkeypatch.setattr(CrashDialog, "exec", lambda dialog: shown.append(dialog) or 0)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    window = make_window(qtbot, notebook, clock)
+    app_module._install_crash_handler(notebook, window)
+    try:
+        raise KeyError("Priya's phone number")
+    except KeyError:
+        sys.excepthook(*sys.exc_info())
+    assert len(shown) == 1
+    report = shown[0].report.toPlainText()
+    assert "builtins.KeyError" in report and "Priya" not in report
+    [saved] = list(notebook.logs_dir.glob("crash-*.txt"))
+    assert saved.read_text() == report

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import datetime
 
-from PySide6.QtCore import QByteArray, QSize
+from PySide6.QtCore import QByteArray, QEvent, QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QListWidget,
@@ -57,11 +57,12 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.sections = [CompassPage(self.undo_stack, clock, self.show_status)]
         for section in self.sections:
-            item = QListWidgetItem(themed_icon(section.icon), section.title)
+            item = QListWidgetItem(section.title)
             item.setSizeHint(QSize(0, 36))
             self.navigation.addItem(item)
             self.stack.addWidget(section)
         self.navigation.currentRowChanged.connect(self._on_section_changed)
+        self._paint_icons()
 
         self.splitter = QSplitter()
         self.splitter.setObjectName("main")
@@ -156,6 +157,16 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
         self.show_status("Pathfinder was already open, so here it is.")
+
+    def _paint_icons(self) -> None:
+        for row, section in enumerate(self.sections):
+            self.navigation.item(row).setIcon(themed_icon(section.icon))
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The OS switched between light and dark: redraw the icons in the new text colour.
+        if event.type() == QEvent.Type.PaletteChange:
+            self._paint_icons()
+        super().changeEvent(event)
 
     # -- remembered state ----------------------------------------------------
 

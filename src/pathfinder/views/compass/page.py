@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import datetime
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
@@ -18,6 +19,7 @@ from pathfinder.views.widgets.headings import section_title
 from pathfinder.views.widgets.record_page import RecordListPage
 
 WHY_TAB, HISTORY_TAB, ROLES_TAB, GOALS_TAB = range(4)
+TAB_ICONS = ("why", "history", "role", "goal")
 
 
 class CompassPage(QWidget):
@@ -44,10 +46,11 @@ class CompassPage(QWidget):
         self.history = WhyHistoryView(clock)
         self.roles = RecordListPage(ROLE_KIND, undo_stack, clock, status)
         self.goals = RecordListPage(GOAL_KIND, undo_stack, clock, status)
-        self.tabs.addTab(self.why_editor, themed_icon("why"), "&Your why")
-        self.tabs.addTab(self.history, themed_icon("history"), "&History")
-        self.tabs.addTab(self.roles, themed_icon("role"), "Target &roles")
-        self.tabs.addTab(self.goals, themed_icon("goal"), "&Goals")
+        self.tabs.addTab(self.why_editor, "&Your why")
+        self.tabs.addTab(self.history, "&History")
+        self.tabs.addTab(self.roles, "Target &roles")
+        self.tabs.addTab(self.goals, "&Goals")
+        self._paint_icons()
         self.tabs.currentChanged.connect(self._on_tab_changed)
         layout.addWidget(self.tabs, 1)
 
@@ -67,6 +70,15 @@ class CompassPage(QWidget):
             self.tabs.setCurrentIndex(index)
             yield f"{self.key}/{self.tabs.tabText(index).replace('&', '')}"
         self.tabs.setCurrentIndex(WHY_TAB)
+
+    def _paint_icons(self) -> None:
+        for index, icon in enumerate(TAB_ICONS):
+            self.tabs.setTabIcon(index, themed_icon(icon))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._paint_icons()
+        super().changeEvent(event)
 
     def _on_tab_changed(self, _index: int) -> None:
         self.flush()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pathfinder.views.icons import themed_icon
@@ -16,10 +16,10 @@ class EmptyState(QWidget):
         layout.setContentsMargins(24, 24, 24, 24)
         layout.setSpacing(12)
         layout.addStretch(1)
+        self._icon = icon
         self.icon_label = QLabel()
         self.icon_label.setPixmap(themed_icon(icon).pixmap(48, 48))
         self.icon_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.icon_label.setAccessibleName("")
         layout.addWidget(self.icon_label)
         self.sentence = QLabel(sentence)
         self.sentence.setWordWrap(True)
@@ -36,3 +36,8 @@ class EmptyState(QWidget):
         self.button.setDefault(False)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.icon_label.setPixmap(themed_icon(self._icon).pixmap(48, 48))
+        super().changeEvent(event)
