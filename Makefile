@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench screenshots clean system-libs system-libs-window
+.PHONY: run test format screenshots clean system-libs system-libs-window
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Pathfinder needs Python 3.11 or newer")'
@@ -26,17 +26,18 @@ run: system-libs-window $(STAMP)
 	$(PY) -m pathfinder
 
 test: system-libs $(STAMP)
-	$(PY) -m ruff check src tests
+	$(PY) -m ruff check src tests scripts
+	$(PY) -m ruff format --check --quiet src tests scripts
 	$(PY) -m mypy
 	$(PY) -m pytest
 
-lint: $(STAMP)
-	$(PY) -m ruff check src tests
-	$(PY) -m ruff format --check src tests
-	$(PY) -m mypy
+format: $(STAMP)
+	$(PY) -m ruff format src tests scripts
+	$(PY) -m ruff check --fix src tests scripts
 
 screenshots: system-libs $(STAMP)
 	$(PY) scripts/screenshots.py docs/screenshots
+	$(PY) scripts/screenshots.py docs/screenshots --dark
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

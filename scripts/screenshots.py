@@ -15,17 +15,17 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QLocale, Qt  # noqa: E402
-from PySide6.QtGui import QColor, QPalette  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
 
-from pathfinder.app import application  # noqa: E402
-from pathfinder.paths import Paths  # noqa: E402
-from pathfinder.services import goals, roles  # noqa: E402
-from pathfinder.services.why import save_why  # noqa: E402
-from pathfinder.store.database import close_notebook, open_notebook  # noqa: E402
-from pathfinder.views.compass.page import GOALS_TAB, HISTORY_TAB, ROLES_TAB, WHY_TAB  # noqa: E402
-from pathfinder.views.main_window import MainWindow  # noqa: E402
+from pathfinder.app import application
+from pathfinder.paths import Paths
+from pathfinder.services import goals, roles
+from pathfinder.services.why import save_why
+from pathfinder.store.database import close_notebook, open_notebook
+from pathfinder.views.compass.page import GOALS_TAB, HISTORY_TAB, ROLES_TAB, WHY_TAB
+from pathfinder.views.main_window import MainWindow
 
 
 def fill_sample_notebook() -> None:
@@ -46,21 +46,47 @@ def fill_sample_notebook() -> None:
         "interviewing users more than planning lessons.",
         now=datetime(2026, 11, 14, 20, 40),
     )
-    roles.add_role("UX researcher", "Education technology", "talking",
-                   "Two interviews done; ask about research ops next.",
-                   now=datetime(2026, 11, 2, 20, 0))
-    roles.add_role("Learning designer", "Corporate training", "doesnt_fit",
-                   "Too close to what I do now.", now=datetime(2026, 10, 12, 19, 0))
-    roles.add_role("Customer success manager", "Education technology", "exploring",
-                   now=datetime(2026, 11, 18, 21, 0))
-    roles.add_role("Product manager", "Health technology", "exploring",
-                   now=datetime(2026, 11, 19, 21, 0))
-    goals.add_goal("Find a mentor in UX research", "mentor", 1, date(2026, 12, 31),
-                   now=datetime(2026, 9, 6, 21, 30))
-    goals.add_goal("Six informational interviews", "industry", 6, date(2027, 1, 31),
-                   "Two a month, evenings or video calls.", now=datetime(2026, 9, 6, 21, 35))
-    goals.add_goal("Land a UX research role", "job", None, date(2027, 9, 1),
-                   now=datetime(2026, 9, 6, 21, 40))
+    roles.add_role(
+        "UX researcher",
+        "Education technology",
+        "talking",
+        "Two interviews done; ask about research ops next.",
+        now=datetime(2026, 11, 2, 20, 0),
+    )
+    roles.add_role(
+        "Learning designer",
+        "Corporate training",
+        "doesnt_fit",
+        "Too close to what I do now.",
+        now=datetime(2026, 10, 12, 19, 0),
+    )
+    roles.add_role(
+        "Customer success manager",
+        "Education technology",
+        "exploring",
+        now=datetime(2026, 11, 18, 21, 0),
+    )
+    roles.add_role(
+        "Product manager", "Health technology", "exploring", now=datetime(2026, 11, 19, 21, 0)
+    )
+    goals.add_goal(
+        "Find a mentor in UX research",
+        "mentor",
+        1,
+        date(2026, 12, 31),
+        now=datetime(2026, 9, 6, 21, 30),
+    )
+    goals.add_goal(
+        "Six informational interviews",
+        "industry",
+        6,
+        date(2027, 1, 31),
+        "Two a month, evenings or video calls.",
+        now=datetime(2026, 9, 6, 21, 35),
+    )
+    goals.add_goal(
+        "Land a UX research role", "job", None, date(2027, 9, 1), now=datetime(2026, 9, 6, 21, 40)
+    )
 
 
 def dark_palette() -> QPalette:
@@ -68,12 +94,22 @@ def dark_palette() -> QPalette:
     palette = QPalette()
     roles = QPalette.ColorRole
     for role, colour in (
-        (roles.Window, "#2b2b2b"), (roles.WindowText, "#e6e6e6"), (roles.Base, "#1f1f1f"),
-        (roles.AlternateBase, "#272727"), (roles.Text, "#e6e6e6"), (roles.Button, "#353535"),
-        (roles.ButtonText, "#e6e6e6"), (roles.Highlight, "#3d7fc4"),
-        (roles.HighlightedText, "#ffffff"), (roles.PlaceholderText, "#8c8c8c"),
-        (roles.ToolTipBase, "#353535"), (roles.ToolTipText, "#e6e6e6"), (roles.Link, "#7fb4ef"),
-        (roles.Mid, "#444444"), (roles.Dark, "#1a1a1a"), (roles.Light, "#4a4a4a"),
+        (roles.Window, "#2b2b2b"),
+        (roles.WindowText, "#e6e6e6"),
+        (roles.Base, "#1f1f1f"),
+        (roles.AlternateBase, "#272727"),
+        (roles.Text, "#e6e6e6"),
+        (roles.Button, "#353535"),
+        (roles.ButtonText, "#e6e6e6"),
+        (roles.Highlight, "#3d7fc4"),
+        (roles.HighlightedText, "#ffffff"),
+        (roles.PlaceholderText, "#8c8c8c"),
+        (roles.ToolTipBase, "#353535"),
+        (roles.ToolTipText, "#e6e6e6"),
+        (roles.Link, "#7fb4ef"),
+        (roles.Mid, "#444444"),
+        (roles.Dark, "#1a1a1a"),
+        (roles.Light, "#4a4a4a"),
     ):
         palette.setColor(role, QColor(colour))
     for role in (roles.Text, roles.WindowText, roles.ButtonText):
@@ -104,8 +140,12 @@ def main() -> int:
         window.resize(1200, 800)
         window.show()
         compass = window.sections[0]
-        for tab, name in ((WHY_TAB, "compass-why"), (HISTORY_TAB, "compass-history"),
-                          (ROLES_TAB, "compass-roles"), (GOALS_TAB, "compass-goals")):
+        for tab, name in (
+            (WHY_TAB, "compass-why"),
+            (HISTORY_TAB, "compass-history"),
+            (ROLES_TAB, "compass-roles"),
+            (GOALS_TAB, "compass-goals"),
+        ):
             compass.tabs.setCurrentIndex(tab)
             if tab == HISTORY_TAB:
                 compass.history.reload()

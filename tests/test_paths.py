@@ -31,8 +31,10 @@ def test_a_file_in_the_way_is_reported(tmp_path: Path) -> None:
     assert blocker.read_text() == "not a folder"
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
-                    reason="root can write anywhere; permissions are not enforced")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0,
+    reason="root can write anywhere; permissions are not enforced",
+)
 def test_a_read_only_folder_is_reported(tmp_path: Path) -> None:
     folder = tmp_path / "locked"
     folder.mkdir()

@@ -19,7 +19,7 @@ ALREADY_OPEN = "Pathfinder is already open for this notebook ({folder})."
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.smoke:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     show_dialogs = not args.smoke
     paths = Paths.resolve(args.data_dir)
     try:
@@ -29,13 +29,15 @@ def main(argv: list[str] | None = None) -> int:
     _start_log(paths)
 
     # Qt is imported only once the arguments are known to be good.
+    from pathfinder.app import install_crash_handler
     from pathfinder.instance import InstanceLock, ask_running_instance_to_raise
 
+    install_crash_handler(paths.logs_dir, show_dialog=show_dialogs)
     lock = InstanceLock(paths.lock_file)
     if not lock.acquire():
-        raised = ask_running_instance_to_raise(paths.data_dir)
         message = ALREADY_OPEN.format(folder=paths.data_dir)
         print(message, file=sys.stderr)
+        raised = show_dialogs and ask_running_instance_to_raise(paths.data_dir)
         if show_dialogs and not raised:
             from pathfinder.app import show_startup_message
 
@@ -69,8 +71,11 @@ def _environment_error(error: StoreError, show_dialog: bool) -> int:
 
 def _start_log(paths: Paths) -> None:
     """Events only (opened, saved, failed): never note text or contact details."""
+    log_file = paths.logs_dir / "pathfinder.log"
+    if not log_file.exists():
+        os.close(os.open(log_file, os.O_CREAT | os.O_WRONLY, 0o600))
     handler = logging.handlers.RotatingFileHandler(
-        paths.logs_dir / "pathfinder.log", maxBytes=512_000, backupCount=2, encoding="utf-8"
+        log_file, maxBytes=512_000, backupCount=2, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("pathfinder")

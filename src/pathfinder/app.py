@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 import sys
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -47,7 +48,6 @@ def run_app(paths: Paths, *, smoke: bool = False) -> int:
     window = MainWindow(paths)
     if smoke:
         return run_smoke(app, window)
-    _install_crash_handler(paths, window)
     _close_on_terminate(app, window)
     listener = RaiseListener(paths.data_dir, window)
     listener.raise_requested.connect(window.bring_forward)
@@ -75,7 +75,9 @@ def _close_on_terminate(app: QApplication, window: MainWindow) -> None:
     Python runs signal handlers only when it gets control, so a timer hands it
     control a few times a second while Qt's event loop runs.
     """
+
     def close(_signum: int, _frame: object) -> None:
+        window.ask_before_losing = False
         window.close()
         app.quit()
 
@@ -86,17 +88,20 @@ def _close_on_terminate(app: QApplication, window: MainWindow) -> None:
     timer.start(300)
 
 
-def _install_crash_handler(paths: Paths, window: MainWindow) -> None:
-    from pathfinder.views.dialogs.crash import CrashDialog
+def install_crash_handler(logs_dir: Path, *, show_dialog: bool) -> None:
+    """From here on, a bug writes a crash report to `logs_dir` and, in the window, shows it."""
 
-    def handle(exc_type: type[BaseException], exc: BaseException,
-               tb: TracebackType | None) -> None:
+    def handle(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
         report = build_report(exc_type, exc, tb, qt_version=qVersion())
-        saved_to = write_report(report, paths.logs_dir)
+        saved_to = write_report(report, logs_dir)
         print(report, file=sys.stderr)
-        CrashDialog(report, saved_to, parent=window).exec()
+        if show_dialog:
+            from pathfinder.views.dialogs.crash import CrashDialog
+
+            application()
+            CrashDialog(report, saved_to, parent=QApplication.activeWindow()).exec()
 
     sys.excepthook = handle

@@ -7,8 +7,7 @@ import argparse
 from pathfinder import __version__
 
 DESCRIPTION = (
-    "Pathfinder: an offline journal for changing careers. "
-    "With no arguments it opens the window."
+    "Pathfinder: an offline journal for changing careers. With no arguments it opens the window."
 )
 
 

@@ -17,8 +17,13 @@ from types import TracebackType
 from pathfinder import __version__
 
 
-def build_report(exc_type: type[BaseException], exc: BaseException,
-                 tb: TracebackType | None, *, qt_version: str = "") -> str:
+def build_report(
+    exc_type: type[BaseException],
+    exc: BaseException,
+    tb: TracebackType | None,
+    *,
+    qt_version: str = "",
+) -> str:
     lines = [
         f"Pathfinder {__version__}",
         f"Python {platform.python_version()} on {platform.platform()}",

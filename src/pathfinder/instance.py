@@ -9,7 +9,9 @@ bring its window forward.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import time
 from pathlib import Path
 
@@ -28,12 +30,17 @@ class InstanceLock:
     """The lock on one data folder; `acquire()` is False if another instance holds it."""
 
     def __init__(self, lock_path: Path) -> None:
+        self._path = lock_path
         self._lock = QLockFile(str(lock_path))
         # Never treat a live lock as stale because of its age; dead owners are detected.
         self._lock.setStaleLockTime(0)
 
     def acquire(self) -> bool:
-        return bool(self._lock.tryLock(100))
+        if not self._lock.tryLock(100):
+            return False
+        with contextlib.suppress(OSError):
+            os.chmod(self._path, 0o600)
+        return True
 
     def release(self) -> None:
         if self._lock.isLocked():

@@ -50,8 +50,10 @@ class Paths:
     def resolve(cls, data_dir: str | None, environ: Mapping[str, str] | None = None) -> Paths:
         """`--data-dir` wins over PATHFINDER_DATA_DIR, which wins over the OS default."""
         env = os.environ if environ is None else environ
-        chosen = data_dir or env.get(ENV_DATA_DIR) or platformdirs.user_data_dir(
-            "Pathfinder", appauthor=False
+        chosen = (
+            data_dir
+            or env.get(ENV_DATA_DIR)
+            or platformdirs.user_data_dir("Pathfinder", appauthor=False)
         )
         return cls(Path(chosen).expanduser().absolute())
 

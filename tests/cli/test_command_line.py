@@ -14,15 +14,25 @@ from pathfinder.paths import Paths
 from pathfinder.store.database import close_notebook, open_notebook
 
 
-def run(*args: str, env: dict[str, str] | None = None,
-        timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pathfinder", *args], capture_output=True,
-                          text=True, timeout=timeout, env=env, stdin=subprocess.DEVNULL)
+def run(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pathfinder", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def no_display_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
     return env
 
 
@@ -30,6 +40,21 @@ def test_version_needs_no_display_and_no_qt() -> None:
     result = run("--version", env=no_display_env())
     assert result.returncode == 0
     assert result.stdout.strip() == f"Pathfinder {__version__}"
+    code = (
+        "import sys\n"
+        "from pathfinder.__main__ import main\n"
+        "try:\n    main(['--version'])\n"
+        "except SystemExit:\n    pass\n"
+        "print(any(m.startswith('PySide6') for m in sys.modules))\n"
+    )
+    probe = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=no_display_env(),
+        check=True,
+    )
+    assert probe.stdout.strip().endswith("False")
 
 
 def test_help_describes_the_options() -> None:
@@ -76,3 +101,19 @@ def test_a_newer_notebook_stops_the_start_with_a_message(tmp_path: Path) -> None
     assert "newer version of Pathfinder" in result.stderr
     assert "Traceback" not in result.stderr
     assert hashlib.sha256(paths.database.read_bytes()).hexdigest() == before
+
+
+def test_a_notebook_that_cannot_be_upgraded_gets_a_message_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    paths = Paths(tmp_path / "data")
+    paths.ensure()
+    open_notebook(paths.database, paths.backups_dir)
+    close_notebook()
+    connection = sqlite3.connect(paths.database)
+    connection.execute("PRAGMA user_version = 0")
+    connection.close()
+    result = run("--smoke", "--data-dir", str(paths.data_dir))
+    assert result.returncode == 1
+    assert "Upgrading your notebook" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -52,17 +52,21 @@ def test_a_deleted_role_comes_back_exactly(notebook: Paths) -> None:
 
 
 def test_a_goal_keeps_its_kind_number_and_date(notebook: Paths) -> None:
-    goal = goals.add_goal("Five informational interviews", "industry", 5, date(2026, 6, 1),
-                          now=NOW)
+    goal = goals.add_goal("Five informational interviews", "industry", 5, date(2026, 6, 1), now=NOW)
     assert (goal.kind_label, goal.target_number, goal.due_on) == (
-        "Learn the industry", 5, date(2026, 6, 1))
+        "Learn the industry",
+        5,
+        date(2026, 6, 1),
+    )
     mentor = goals.add_goal("Find a mentor", "mentor", now=NOW)
     assert mentor.target_number is None and mentor.due_on is None
     goals.update_goal(goal.id, target_number=None, due_on=None, now=NOW)
     reloaded = goals.get_goal(goal.id)
     assert reloaded is not None and reloaded.target_number is None and reloaded.due_on is None
-    assert [g.title for g in goals.list_goals()] == ["Five informational interviews",
-                                                     "Find a mentor"]
+    assert [g.title for g in goals.list_goals()] == [
+        "Five informational interviews",
+        "Find a mentor",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -70,7 +70,8 @@ def test_an_oversized_paste_is_refused_and_nothing_changes(notebook: Paths) -> N
     assert raised.value.field == "going_to"
     assert "10,485,760 characters" in raised.value.message
     assert [why.going_to for why in why_history()] == ["UX research"]
-    save_why("Teaching", "y" * WHY_PART_LIMIT, "", now=MONDAY + timedelta(days=1))
+    longest = save_why("Teaching", "y" * WHY_PART_LIMIT, "", now=MONDAY + timedelta(days=1))
+    assert longest is not None and len(longest.going_to) == WHY_PART_LIMIT
 
 
 def test_one_line_prefers_where_they_want_to_go(notebook: Paths) -> None:

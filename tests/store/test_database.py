@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,7 @@ from pathfinder.store.errors import (
     ForeignDatabaseError,
     NewerDatabaseError,
     StorageWriteError,
+    UpgradeError,
 )
 from pathfinder.store.models import ALL_MODELS, WhyVersion
 
@@ -48,11 +50,23 @@ def test_pragmas_are_as_intended_after_open(notebook: Paths) -> None:
     assert db.pragma("user_version") == migrations.LATEST_VERSION
 
 
-def test_a_migrated_empty_notebook_matches_the_models(notebook: Paths) -> None:
+def schema_of(database: SqliteDatabase) -> dict[str, str]:
+    rows = database.execute_sql(
+        "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    return {name: " ".join(sql.split()) for name, sql in rows}
+
+
+def test_a_migrated_empty_notebook_matches_the_models(notebook: Paths, tmp_path: Path) -> None:
     difference = diff_models(db.obj, ALL_MODELS)
     assert not difference, str(difference)
-    tables = set(db.get_tables())
-    assert {model._meta.table_name for model in ALL_MODELS} <= tables
+    # diff_models sees tables, columns and indexes; compare the full SQL too, so a
+    # changed type, default or CHECK constraint cannot drift between model and migration.
+    scratch = SqliteDatabase(str(tmp_path / "scratch.sqlite3"))
+    with scratch.bind_ctx(ALL_MODELS):
+        scratch.create_tables(ALL_MODELS)
+    assert schema_of(db.obj) == schema_of(scratch)
+    scratch.close()
 
 
 def test_a_new_notebook_is_built_aside_then_moved_into_place(paths: Paths) -> None:
@@ -119,8 +133,11 @@ def test_a_notebook_cut_in_half_is_refused_unchanged(paths: Paths) -> None:
     open_notebook(paths.database, paths.backups_dir)
     with write_transaction():
         for number in range(200):
-            WhyVersion.insert(written_at="2026-01-01 10:00", updated_at="2026-01-01 10:00",
-                              reason="x" * 2000 + str(number)).execute()
+            WhyVersion.insert(
+                written_at="2026-01-01 10:00",
+                updated_at="2026-01-01 10:00",
+                reason="x" * 2000 + str(number),
+            ).execute()
     close_notebook()
     whole = paths.database.read_bytes()
     paths.database.write_bytes(whole[: len(whole) // 2])
@@ -178,13 +195,15 @@ def test_a_failing_migration_step_changes_nothing(
 
 def test_a_full_disk_is_reported_and_keeps_what_was_saved(notebook: Paths) -> None:
     with write_transaction():
-        WhyVersion.insert(written_at="2026-01-01 10:00", updated_at="2026-01-01 10:00",
-                          reason="kept").execute()
+        WhyVersion.insert(
+            written_at="2026-01-01 10:00", updated_at="2026-01-01 10:00", reason="kept"
+        ).execute()
     pages = db.pragma("page_count")
     db.pragma("max_page_count", pages)
     with pytest.raises(StorageWriteError, match="disk is full"), write_transaction():
-        WhyVersion.insert(written_at="2026-01-02 10:00", updated_at="2026-01-02 10:00",
-                          reason="y" * 200_000).execute()
+        WhyVersion.insert(
+            written_at="2026-01-02 10:00", updated_at="2026-01-02 10:00", reason="y" * 200_000
+        ).execute()
     assert [row.reason for row in WhyVersion.select()] == ["kept"]
 
 
@@ -194,8 +213,57 @@ def test_a_read_only_notebook_is_reported_on_save(paths: Paths) -> None:
     db.initialize(read_only)
     try:
         with pytest.raises(StorageWriteError, match="read-only"), write_transaction():
-            WhyVersion.insert(written_at="2026-01-01 10:00", updated_at="2026-01-01 10:00",
-                              reason="x").execute()
+            WhyVersion.insert(
+                written_at="2026-01-01 10:00", updated_at="2026-01-01 10:00", reason="x"
+            ).execute()
     finally:
         read_only.close()
         db.initialize(None)
+
+
+def test_a_journal_left_by_a_deleted_notebook_is_not_replayed(paths: Paths) -> None:
+    from pathfinder.services import roles
+
+    open_notebook(paths.database, paths.backups_dir)
+    roles.add_role("Old role", now=datetime(2026, 1, 1))
+    # Keep the WAL around (as if the process died), then delete only the main file.
+    kept_wal = paths.database.with_name("pathfinder.sqlite3-wal").read_bytes()
+    assert kept_wal  # the role is only in the journal so far
+    close_notebook()
+    paths.database.unlink()
+    paths.database.with_name("pathfinder.sqlite3-wal").write_bytes(kept_wal)
+    open_notebook(paths.database, paths.backups_dir)
+    try:
+        assert roles.list_roles() == []
+    finally:
+        close_notebook()
+    moved = [p.name for p in paths.backups_dir.iterdir()]
+    assert any(name.startswith("orphan-") and name.endswith("-wal") for name in moved)
+
+
+def test_a_failed_backup_stops_the_upgrade_and_changes_nothing(
+    paths: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_notebook(paths)
+    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, lambda _db: None])
+    monkeypatch.setattr(migrations, "LATEST_VERSION", 2)
+    paths.backups_dir.rmdir()
+    paths.backups_dir.write_text("a file where the backups folder should be")
+    with pytest.raises(UpgradeError, match="the backup failed"):
+        open_notebook(paths.database, paths.backups_dir)
+    connection = sqlite3.connect(paths.database)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == 1
+    connection.close()
+
+
+def test_an_upgrade_the_file_cannot_take_is_reported_and_rolled_back(paths: Paths) -> None:
+    make_notebook(paths)
+    connection = sqlite3.connect(paths.database)
+    connection.execute("PRAGMA user_version = 0")  # as if version 1 had never been applied
+    connection.close()
+    with pytest.raises(UpgradeError, match="exactly as it was"):
+        open_notebook(paths.database, paths.backups_dir)
+    connection = sqlite3.connect(paths.database)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == 0
+    connection.close()
+    assert len(list(paths.backups_dir.iterdir())) == 1

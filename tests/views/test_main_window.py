@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import sys
+import threading
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QAccessible, QColor, QIcon, QKeySequence, QPalette
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from pathfinder.paths import Paths
 from pathfinder.services import goals, roles
 from pathfinder.services.why import save_why
-from pathfinder.views.compass.page import GOALS_TAB, ROLES_TAB
+from pathfinder.views.compass.page import GOALS_TAB, HISTORY_TAB, ROLES_TAB
 from pathfinder.views.dialogs.crash import CrashDialog
 from pathfinder.views.dialogs.shortcuts import shortcut_rows
 from pathfinder.views.main_window import MainWindow
@@ -44,11 +52,14 @@ def test_the_window_reopens_where_it_was_left(notebook: Paths, qtbot, clock) -> 
     first.show()
     first.resize(1000, 700)
     first.move(40, 50)
+    first.splitter.setSizes([260, 740])
     first.sections[0].tabs.setCurrentIndex(GOALS_TAB)
     first.close()
     second = make_window(qtbot, notebook, clock)
     second.show()
     assert second.size() == QSize(1000, 700)
+    assert second.pos() == first.pos()
+    assert second.splitter.sizes()[0] == 260
     assert second.sections[0].tabs.currentIndex() == GOALS_TAB
 
 
@@ -118,8 +129,13 @@ def test_typing_is_saved_when_switching_tabs(notebook: Paths, qtbot, clock) -> N
 def test_smoke_visits_every_tab(notebook: Paths, qtbot, clock) -> None:
     window = make_window(qtbot, notebook, clock)
     visited = list(window.visit_everything())
-    assert visited == ["compass", "compass/Your why", "compass/History",
-                       "compass/Target roles", "compass/Goals"]
+    assert visited == [
+        "compass",
+        "compass/Your why",
+        "compass/History",
+        "compass/Target roles",
+        "compass/Goals",
+    ]
 
 
 def test_the_crash_dialog_offers_the_report_to_copy(qtbot, tmp_path) -> None:
@@ -133,8 +149,12 @@ def test_the_crash_dialog_offers_the_report_to_copy(qtbot, tmp_path) -> None:
 
 def _ink(icon: QIcon) -> set[str]:
     image = icon.pixmap(24, 24).toImage()
-    return {image.pixelColor(x, y).name() for x in range(24) for y in range(24)
-            if image.pixelColor(x, y).alpha() == 255}
+    return {
+        image.pixelColor(x, y).name()
+        for x in range(24)
+        for y in range(24)
+        if image.pixelColor(x, y).alpha() == 255
+    }
 
 
 def test_icons_follow_a_switch_to_a_dark_palette(notebook: Paths, qtbot, clock) -> None:
@@ -164,8 +184,8 @@ def test_an_unexpected_error_shows_the_report_and_saves_it(
     shown: list[CrashDialog] = []
     monkeypatch.setattr(CrashDialog, "exec", lambda dialog: shown.append(dialog) or 0)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    window = make_window(qtbot, notebook, clock)
-    app_module._install_crash_handler(notebook, window)
+    make_window(qtbot, notebook, clock)
+    app_module.install_crash_handler(notebook.logs_dir, show_dialog=True)
     try:
         raise KeyError("Priya's phone number")
     except KeyError:
@@ -175,3 +195,111 @@ def test_an_unexpected_error_shows_the_report_and_saves_it(
     assert "builtins.KeyError" in report and "Priya" not in report
     [saved] = list(notebook.logs_dir.glob("crash-*.txt"))
     assert saved.read_text() == report
+
+
+def test_write_a_why_change_it_and_compare_in_the_compass(notebook: Paths, qtbot, clock) -> None:
+    window = make_window(qtbot, notebook, clock)
+    page = window.sections[0]
+    editor = page.why_editor
+    editor.editors["coming_from"].setPlainText("Teaching chemistry")
+    editor.editors["going_to"].setPlainText("UX research")
+    page.tabs.setCurrentIndex(HISTORY_TAB)  # switching tabs saves
+    assert page.history.model.rowCount() == 1
+    clock.advance(days=7)
+    page.tabs.setCurrentIndex(0)
+    editor.editors["going_to"].setPlainText("UX research in education technology")
+    page.tabs.setCurrentIndex(HISTORY_TAB)
+    assert page.history.model.rowCount() == 2
+    comparison = page.history.comparison
+    assert "UX research" in comparison.older_view.toPlainText()
+    assert "in education technology" in comparison.newer_view.toPlainText()
+    assert "education" in page.summary.text()
+
+
+def test_roles_and_goals_added_in_one_window_show_in_the_next(
+    notebook: Paths, qtbot, clock, fill_create_dialog
+) -> None:
+    first = make_window(qtbot, notebook, clock)
+    page = first.sections[0]
+    page.why_editor.editors["going_to"].setPlainText("UX research")
+    fill_create_dialog(lambda form: form.title.setText("UX researcher"))
+    page.roles.add_record()
+    fill_create_dialog(lambda form: form.title.setText("Find a mentor"))
+    page.goals.add_record()
+    first.close()
+    second = make_window(qtbot, notebook, clock)
+    again = second.sections[0]
+    assert [r.title for r in again.roles.model.records] == ["UX researcher"]
+    assert [g.title for g in again.goals.model.records] == ["Find a mentor"]
+    assert again.history.model.rowCount() == 1
+
+
+def test_closing_with_an_unsaved_change_asks_first(
+    notebook: Paths, qtbot, clock, monkeypatch
+) -> None:
+    from pathfinder.store.database import db
+
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: answers.pop(0))
+    save_why("Teaching", "UX research", "", now=clock())
+    window = make_window(qtbot, notebook, clock)
+    window.show()
+    db.pragma("max_page_count", db.pragma("page_count"))
+    clock.advance(days=1)
+    window.sections[0].why_editor.editors["reason"].setPlainText("z" * 15_000)
+    assert window.flush() is False
+    window.close()  # "Stay and fix it"
+    assert window.isVisible()
+    window.close()  # "Quit anyway"
+    assert not window.isVisible()
+
+
+def visible_mnemonics(window: MainWindow) -> list[str]:
+    keys = [a.text() for a in window.menuBar().actions()]
+    tabs = window.sections[0].tabs
+    keys += [tabs.tabText(i) for i in range(tabs.count())]
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible():
+            continue
+        labelled = isinstance(widget, QLabel) and widget.buddy() is not None
+        if labelled or isinstance(widget, QAbstractButton):
+            keys.append(widget.text())
+    letters = []
+    for text in keys:
+        marker = text.replace("&&", "").find("&")
+        if marker >= 0:
+            letters.append(text.replace("&&", "")[marker + 1].lower())
+    return letters
+
+
+def test_no_two_visible_controls_share_an_alt_key(notebook: Paths, qtbot, clock) -> None:
+    save_why("Teaching", "UX research", "", now=clock())
+    roles.add_role("Analyst", now=clock())
+    goals.add_goal("Find a mentor", now=clock())
+    window = make_window(qtbot, notebook, clock)
+    window.show()
+    tabs = window.sections[0].tabs
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        letters = visible_mnemonics(window)
+        duplicates = {letter for letter in letters if letters.count(letter) > 1}
+        assert duplicates == set(), f"tab {tabs.tabText(index)}: {sorted(duplicates)}"
+
+
+def test_a_second_launch_brings_this_window_forward(notebook: Paths, qtbot, clock) -> None:
+    from pathfinder.instance import RaiseListener, ask_running_instance_to_raise
+
+    window = make_window(qtbot, notebook, clock)
+    listener = RaiseListener(notebook.data_dir, window)
+    listener.raise_requested.connect(window.bring_forward)
+    assert listener.listening
+    heard: list[bool] = []
+    worker = threading.Thread(
+        target=lambda: heard.append(ask_running_instance_to_raise(notebook.data_dir, patience_s=5))
+    )
+    with qtbot.waitSignal(listener.raise_requested, timeout=5000):
+        worker.start()
+    worker.join(5)
+    assert heard == [True]
+    assert window.isVisible()
+    assert "already open" in window.statusBar().currentMessage()

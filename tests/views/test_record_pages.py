@@ -103,13 +103,13 @@ def test_deleting_a_role_can_be_undone(notebook: Paths, qtbot, clock) -> None:
     assert roles.get_role(kept.id) is None
 
 
-def test_roles_sort_by_where_they_stand(notebook: Paths, qtbot, clock) -> None:
-    roles.add_role("B", status="fits", now=clock())
-    roles.add_role("A", status="exploring", now=clock())
+def test_roles_sort_by_where_they_stand_not_alphabetically(notebook: Paths, qtbot, clock) -> None:
+    roles.add_role("A", status="fits", now=clock())
+    roles.add_role("B", status="talking", now=clock())
     page, _, _ = make_page(qtbot, clock, ROLE_KIND)
     page.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
-    first = page.proxy.index(0, 0).data()
-    assert first == "A"
+    # "Talking to people" comes before "Fits me" on the way, though not in the alphabet.
+    assert [page.proxy.index(row, 0).data() for row in range(2)] == ["B", "A"]
 
 
 def test_a_goal_is_added_with_a_number_and_a_due_date(
@@ -154,3 +154,98 @@ def test_ctrl_n_opens_the_add_dialog(notebook: Paths, qtbot, clock, fill_create_
     qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert len(opened) == 1
     assert [r.title for r in roles.list_roles()] == ["Analyst", "Designer"]
+
+
+def test_undo_after_a_new_role_took_the_next_id_restores_both(
+    notebook: Paths, qtbot, clock, fill_create_dialog
+) -> None:
+    roles.add_role("Analyst", now=clock())
+    last = roles.add_role("Designer", now=clock())
+    page, undo, _ = make_page(qtbot, clock, ROLE_KIND)
+    page.select_row(1)
+    page.delete_selected()
+    fill_create_dialog(lambda form: form.title.setText("Researcher"))
+    page.add_record()
+    [researcher] = [r for r in roles.list_roles() if r.title == "Researcher"]
+    assert researcher.id != last.id  # ids are never handed out twice
+    undo.undo()
+    assert sorted(r.title for r in roles.list_roles()) == ["Analyst", "Designer", "Researcher"]
+    undo.redo()
+    assert sorted(r.title for r in roles.list_roles()) == ["Analyst", "Researcher"]
+
+
+def test_a_refused_edit_keeps_the_record_selected_and_the_text(
+    notebook: Paths, qtbot, clock
+) -> None:
+    first = roles.add_role("Analyst", now=clock())
+    roles.add_role("Designer", now=clock())
+    page, _, messages = make_page(qtbot, clock, ROLE_KIND)
+    page.show()
+    page.select_row(0)
+    page.form.title.clear()
+    page.form.notes.setPlainText("Ask about the on-call rota")
+    page.select_row(1)  # try to move on while the title is empty
+    assert page.selected_record().id == first.id
+    assert page.form.notes.toPlainText() == "Ask about the on-call rota"
+    assert page.form.messages["title"].isVisible()
+    assert "isn't saved yet" in messages[-1]
+    page.form.title.setText("Analyst")
+    page.form.emit_changed()
+    page.select_row(1)
+    assert page.selected_record().title == "Designer"
+    assert roles.get_role(first.id).notes == "Ask about the on-call rota"  # type: ignore[union-attr]
+
+
+def test_a_delete_that_cannot_be_written_says_so_and_leaves_no_undo(
+    notebook: Paths, qtbot, clock
+) -> None:
+    from pathfinder.store.database import db
+
+    roles.add_role("Analyst", notes="n" * 20_000, now=clock())
+    page, undo, _ = make_page(qtbot, clock, ROLE_KIND)
+    page.show()
+    db.obj.connection().execute("PRAGMA query_only = 1")  # every write now fails
+    try:
+        page.delete_selected()
+    finally:
+        db.obj.connection().execute("PRAGMA query_only = 0")
+    assert page.save_problem.isVisible()
+    assert undo.count() == 0
+    assert [r.title for r in roles.list_roles()] == ["Analyst"]
+
+
+def test_cancelling_a_started_role_asks_first(notebook: Paths, qtbot, clock, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from pathfinder.views.widgets.record_form import CreateDialog
+
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    asked: list[str] = []
+
+    def answer(box: QMessageBox) -> QMessageBox.StandardButton:
+        asked.append(box.text())
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    dialog = CreateDialog("Add a role", RoleForm(), roles.add_role)
+    qtbot.addWidget(dialog)
+    dialog.reject()  # nothing typed: closes without asking
+    assert asked == [] and dialog.result() == 0
+    dialog.form.title.setText("Analyst")
+    dialog.show()
+    dialog.reject()  # "Keep editing"
+    assert dialog.isVisible()
+    dialog.reject()  # "Discard"
+    assert not dialog.isVisible()
+    assert asked == ["You have started a new role. Discard what you typed?"] * 2
+
+
+def test_a_goal_without_a_date_offers_a_fresh_date(notebook: Paths, qtbot, clock) -> None:
+    goals.add_goal("With date", due_on=date(2030, 1, 1), now=clock())
+    goals.add_goal("Without date", now=clock())
+    page, _, _ = make_page(qtbot, clock, GOAL_KIND)
+    page.select_row(0)
+    assert page.form.due.date() == QDate(2030, 1, 1)
+    page.select_row(1)
+    assert not page.form.has_due.isChecked()
+    assert page.form.due.date() != QDate(2030, 1, 1)

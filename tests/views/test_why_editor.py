@@ -106,3 +106,31 @@ def test_a_full_disk_keeps_the_text_and_says_so(notebook: Paths, qtbot, clock) -
     assert len(why_history()) == 1
     assert messages[-1].startswith("Not saved")
 
+
+def test_a_requested_new_version_survives_typing_back_to_the_same_text(
+    notebook: Paths, qtbot, clock
+) -> None:
+    save_why("Teaching", "UX research", "", now=clock())
+    editor, _ = make_editor(qtbot, clock)
+    editor.new_version_button.click()
+    field = editor.editors["going_to"]
+    field.setPlainText("UX researchx")
+    field.setPlainText("UX research")  # typed a letter and took it back
+    editor.flush()
+    assert len(why_history()) == 1
+    field.setPlainText("Product research")
+    editor.flush()
+    assert [w.going_to for w in why_history()] == ["Product research", "UX research"]
+
+
+def test_a_refused_save_stays_pending_until_it_succeeds(notebook: Paths, qtbot, clock) -> None:
+    save_why("Teaching", "UX research", "", now=clock())
+    editor, _ = make_editor(qtbot, clock)
+    db.pragma("max_page_count", db.pragma("page_count"))
+    clock.advance(days=1)
+    editor.editors["reason"].setPlainText("y" * 15_000)
+    assert editor.flush() is False
+    assert editor.flush() is False  # still pending, not forgotten
+    db.pragma("max_page_count", 1_000_000)
+    assert editor.flush() is True
+    assert current_why().reason == "y" * 15_000  # type: ignore[union-attr]

@@ -36,7 +36,8 @@ def test_both_versions_are_listed_and_compared(notebook: Paths, qtbot, clock) ->
     assert "UX research at a school" in older_text
     assert "Learning design at a school" in newer_text
     assert "<s" in view.comparison.older_view.toHtml() or "line-through" in (
-        view.comparison.older_view.toHtml())
+        view.comparison.older_view.toHtml()
+    )
     assert "taken out" in view.comparison.legend.text()
 
 

@@ -47,8 +47,16 @@ class GoalRecord:
 
 
 def _from_row(row: Goal) -> GoalRecord:
-    return GoalRecord(row.id, row.title, row.kind, row.target_number, row.due_on, row.notes,
-                      row.created_at, row.updated_at)
+    return GoalRecord(
+        row.id,
+        row.title,
+        row.kind,
+        row.target_number,
+        row.due_on,
+        row.notes,
+        row.created_at,
+        row.updated_at,
+    )
 
 
 def _clean(fields: dict[str, Any]) -> dict[str, Any]:
@@ -76,12 +84,25 @@ def get_goal(goal_id: int) -> GoalRecord | None:
     return _from_row(row) if row else None
 
 
-def add_goal(title: str, kind: str = "other", target_number: int | None = None,
-             due_on: date | None = None, notes: str = "",
-             *, now: datetime | None = None) -> GoalRecord:
+def add_goal(
+    title: str,
+    kind: str = "other",
+    target_number: int | None = None,
+    due_on: date | None = None,
+    notes: str = "",
+    *,
+    now: datetime | None = None,
+) -> GoalRecord:
     now = now or datetime.now()
-    fields = _clean({"title": title, "kind": kind, "target_number": target_number,
-                     "due_on": due_on, "notes": notes})
+    fields = _clean(
+        {
+            "title": title,
+            "kind": kind,
+            "target_number": target_number,
+            "due_on": due_on,
+            "notes": notes,
+        }
+    )
     with write_transaction():
         row_id = Goal.insert(created_at=now, updated_at=now, **fields).execute()
     return _from_row(Goal.get_by_id(row_id))

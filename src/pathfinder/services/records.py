@@ -13,8 +13,9 @@ class RecordNotFound(LookupError):
     """The record was deleted meanwhile (for example in another window)."""
 
 
-def update_record(model: type[RecordModel], record_id: int, fields: dict[str, Any],
-                  now: datetime) -> None:
+def update_record(
+    model: type[RecordModel], record_id: int, fields: dict[str, Any], now: datetime
+) -> None:
     with write_transaction():
         changed = model.update(updated_at=now, **fields).where(model.id == record_id).execute()
     if not changed:
@@ -33,5 +34,9 @@ def delete_record(model: type[RecordModel], record_id: int) -> dict[str, Any]:
 
 
 def restore_record(model: type[RecordModel], snapshot: dict[str, Any]) -> None:
+    """Put a deleted record back under its own id (ids are never reused).
+
+    Restoring a record that is already back changes nothing.
+    """
     with write_transaction():
-        model.insert(**snapshot).execute()
+        model.insert(**snapshot).on_conflict_ignore().execute()

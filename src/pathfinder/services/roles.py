@@ -47,8 +47,9 @@ class Role:
 
 
 def _from_row(row: TargetRole) -> Role:
-    return Role(row.id, row.title, row.industry, row.status, row.notes,
-                row.created_at, row.updated_at)
+    return Role(
+        row.id, row.title, row.industry, row.status, row.notes, row.created_at, row.updated_at
+    )
 
 
 def _clean(fields: dict[str, Any]) -> dict[str, Any]:
@@ -74,8 +75,14 @@ def get_role(role_id: int) -> Role | None:
     return _from_row(row) if row else None
 
 
-def add_role(title: str, industry: str = "", status: str = "exploring", notes: str = "",
-             *, now: datetime | None = None) -> Role:
+def add_role(
+    title: str,
+    industry: str = "",
+    status: str = "exploring",
+    notes: str = "",
+    *,
+    now: datetime | None = None,
+) -> Role:
     now = now or datetime.now()
     fields = _clean({"title": title, "industry": industry, "status": status, "notes": notes})
     with write_transaction():

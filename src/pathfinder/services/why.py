@@ -95,9 +95,7 @@ def save_why(
         return latest
     if latest is None and not any(parts.values()):
         return None
-    revise = (
-        latest is not None and not new_version and latest.written_at.date() == now.date()
-    )
+    revise = latest is not None and not new_version and latest.written_at.date() == now.date()
     with write_transaction():
         if revise:
             assert latest is not None

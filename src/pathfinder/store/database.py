@@ -23,6 +23,7 @@ from pathfinder.store.errors import (
     ForeignDatabaseError,
     NewerDatabaseError,
     StorageWriteError,
+    UpgradeError,
 )
 
 # "PtHf": written into the SQLite header so other programs' files are told apart.
@@ -48,25 +49,58 @@ class BaseModel(Model):
 
 
 def open_notebook(path: Path, backups_dir: Path, *, now: datetime | None = None) -> SqliteDatabase:
-    """Open the notebook at `path`, creating or migrating it, and bind `db` to it."""
-    from pathfinder.store.migrations import LATEST_VERSION, migrate
+    """Open the notebook at `path`, creating or migrating it, and bind `db` to it.
 
+    Problems of the environment (a full disk, a damaged file) become StoreErrors
+    with a message for the user; the file is left as it was.
+    """
+    from pathfinder.store.migrations import LATEST_VERSION
+
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     version = inspect_notebook(path)
     if version is None:
-        _create_notebook(path)
+        try:
+            _create_notebook(path, backups_dir, stamp)
+        except (OSError, sqlite3.Error, peewee.DatabaseError) as error:
+            raise UpgradeError(
+                f"Pathfinder couldn't create a new notebook in\n{path.parent}\n({error}).\n\n"
+                "Nothing was changed. Free some space or choose another folder with "
+                "--data-dir, then start Pathfinder again."
+            ) from None
     database = SqliteDatabase(str(path), pragmas=PRAGMAS)
     try:
         database.connect()
+        if version is not None and version < LATEST_VERSION:
+            _upgrade(database, version, backups_dir / f"before-upgrade-v{version}-{stamp}.sqlite3")
     except peewee.DatabaseError as error:
+        database.close()
         raise DamagedDatabaseError(_damaged_message(path, str(error))) from None
-    if version is not None and version < LATEST_VERSION:
-        stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-        backup_database(
-            database.connection(), backups_dir / f"before-upgrade-v{version}-{stamp}.sqlite3"
-        )
-        migrate(database)
+    except BaseException:
+        database.close()
+        raise
     db.initialize(database)
     return database
+
+
+def _upgrade(database: SqliteDatabase, version: int, backup: Path) -> None:
+    from pathfinder.store.migrations import migrate
+
+    try:
+        backup_database(database.connection(), backup)
+    except (OSError, sqlite3.Error) as error:
+        raise UpgradeError(
+            "Pathfinder needs to upgrade your notebook to this version and makes a backup "
+            f"first, but the backup failed ({error}).\n\nYour notebook was not changed. "
+            "Free some space, then start Pathfinder again."
+        ) from None
+    try:
+        migrate(database)
+    except (sqlite3.OperationalError, peewee.OperationalError) as error:
+        raise UpgradeError(
+            f"Upgrading your notebook to this version of Pathfinder failed ({error}).\n\n"
+            "The upgrade is all or nothing, so your notebook is exactly as it was, and a "
+            f"backup from just before is in\n{backup}"
+        ) from None
 
 
 def close_notebook() -> None:
@@ -139,10 +173,12 @@ def _damaged_message(path: Path, reason: str) -> str:
     )
 
 
-def _create_notebook(path: Path) -> None:
+def _create_notebook(path: Path, backups_dir: Path, stamp: str) -> None:
     """Build a new notebook under a temporary name, then move it into place.
 
-    A half-made notebook therefore never sits at `path`.
+    A half-made notebook therefore never sits at `path`. A journal left behind by
+    a notebook that was deleted would be replayed into the new one, so it is
+    moved into the backups folder first.
     """
     from pathfinder.store.migrations import migrate
 
@@ -160,6 +196,11 @@ def _create_notebook(path: Path) -> None:
     finally:
         database.close()
     _fsync(temporary)
+    for suffix in ("-wal", "-shm", "-journal"):
+        stray = path.with_name(path.name + suffix)
+        if stray.exists():
+            backups_dir.mkdir(parents=True, exist_ok=True)
+            os.replace(stray, backups_dir / f"orphan-{stamp}-{stray.name}")
     os.replace(temporary, path)
     _fsync_dir(path.parent)
 
@@ -184,7 +225,9 @@ def write_transaction() -> Iterator[None]:
     try:
         with db.atomic():
             yield
-    except peewee.OperationalError as error:
+    except peewee.IntegrityError:
+        raise  # a broken constraint is a bug, not the disk
+    except peewee.DatabaseError as error:
         # After SQLITE_FULL and similar, SQLite has already rolled back, so peewee's own
         # rollback fails too; the first error in the chain is the one that explains it.
         cause: BaseException = error
@@ -201,6 +244,8 @@ def _write_failure_message(reason: str) -> str:
         what = "the notebook file is read-only"
     elif "locked" in lowered or "busy" in lowered:
         what = "another program is holding the notebook file"
+    elif "malformed" in lowered or "not a database" in lowered:
+        what = "the notebook file is damaged (backups are in the 'backups' folder)"
     else:
         what = f"the disk reported a problem ({reason})"
     return (

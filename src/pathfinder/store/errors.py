@@ -37,3 +37,7 @@ class StorageWriteError(StoreError):
     """A save failed because of the disk (full, read-only, failing)."""
 
     title = "Pathfinder couldn't save"
+
+
+class UpgradeError(StoreError):
+    """Creating, backing up or upgrading the notebook failed because of the environment."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from peewee import (
     SQL,
-    AutoField,
     Check,
     DateField,
     DateTimeField,
@@ -17,6 +16,7 @@ from peewee import (
     NodeList,
     TextField,
 )
+from playhouse.sqlite_ext import AutoIncrementField
 
 from pathfinder.store.database import BaseModel
 
@@ -30,9 +30,13 @@ def _one_of(column: str, values: tuple[str, ...]) -> SQL | NodeList:
 
 
 class RecordModel(BaseModel):
-    """A table whose rows are numbered records (not a table of its own)."""
+    """A table whose rows are numbered records (not a table of its own).
 
-    id = AutoField()
+    AUTOINCREMENT means an id is never handed out twice, so undoing a delete can
+    put a record back under its own id without colliding with a newer one.
+    """
+
+    id = AutoIncrementField()
 
 
 class WhyVersion(RecordModel):
@@ -64,11 +68,4 @@ class Goal(RecordModel):
     updated_at = DateTimeField()
 
 
-class Setting(BaseModel):
-    """Preferences kept in the notebook (remembered window state lives in QSettings)."""
-
-    key = TextField(primary_key=True)
-    value = TextField()
-
-
-ALL_MODELS: list[type[BaseModel]] = [WhyVersion, TargetRole, Goal, Setting]
+ALL_MODELS: list[type[BaseModel]] = [WhyVersion, TargetRole, Goal]

@@ -51,4 +51,3 @@ def short_date_time(moment: datetime) -> str:
 def short_date(moment: datetime | date) -> str:
     day = moment.date() if isinstance(moment, datetime) else moment
     return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
-

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -38,8 +39,12 @@ def _quit_keys() -> list[QKeySequence]:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, paths: Paths, clock: Callable[[], datetime] = datetime.now,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        paths: Paths,
+        clock: Callable[[], datetime] = datetime.now,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.paths = paths
         self.setWindowTitle("Pathfinder")
@@ -47,6 +52,7 @@ class MainWindow(QMainWindow):
         self.resize(DEFAULT_SIZE)
         self.ui_state = UiState(paths.ui_state_file)
         self.remember_state = True
+        self.ask_before_losing = True  # off when the system is ending Pathfinder
         self.undo_stack = QUndoStack(self)
 
         self.navigation = QListWidget()
@@ -74,8 +80,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self._build_menus()
-        self.statusBar().showMessage("Your notebook is open. Everything stays on this computer.",
-                                     STATUS_TIMEOUT_MS)
+        self.statusBar().showMessage(
+            "Your notebook is open. Everything stays on this computer.", STATUS_TIMEOUT_MS
+        )
         self._restore_state()
 
     # -- menus ---------------------------------------------------------------
@@ -97,7 +104,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
 
-        go_menu = menu_bar.addMenu("&Go")
+        go_menu = menu_bar.addMenu("&View")
         self.section_actions = []
         for number, section in enumerate(self.sections, start=1):
             action = QAction(section.title, self)
@@ -117,8 +124,14 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def all_actions(self) -> list[QAction]:
-        return [self.quit_action, self.undo_action, self.redo_action, *self.section_actions,
-                self.shortcuts_action, self.about_action]
+        return [
+            self.quit_action,
+            self.undo_action,
+            self.redo_action,
+            *self.section_actions,
+            self.shortcuts_action,
+            self.about_action,
+        ]
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.all_actions(), self).exec()
@@ -142,9 +155,10 @@ class MainWindow(QMainWindow):
             yield section.key
             yield from section.visit()
 
-    def flush(self) -> None:
-        for section in self.sections:
-            section.flush()
+    def flush(self) -> bool:
+        """Save everything typed; False if some change could not be saved."""
+        results = [section.flush() for section in self.sections]
+        return all(results)
 
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
@@ -195,10 +209,26 @@ class MainWindow(QMainWindow):
         self.ui_state.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.flush()
+        if not self.flush() and self.ask_before_losing and not self._confirm_quit_unsaved():
+            event.ignore()
+            return
         if self.remember_state:
             self.save_state()
         super().closeEvent(event)
+
+    def _confirm_quit_unsaved(self) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Your last change isn't saved",
+            "One change couldn't be saved; the message beside it says why. If you quit "
+            "now, that change is lost (everything saved before it is safe).",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Discard).setText("&Quit anyway")
+        box.button(QMessageBox.StandardButton.Cancel).setText("&Stay and fix it")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Discard
 
 
 def _as_int(value: object, default: int) -> int:

@@ -1,12 +1,15 @@
-"""Version 1: the Compass section (why versions, target roles, goals) and settings."""
+"""Version 1: the Compass section (why versions, target roles, goals)."""
 
 from __future__ import annotations
 
 from peewee import Check, DateField, DateTimeField, IntegerField, Model, SqliteDatabase, TextField
+from playhouse.sqlite_ext import AutoIncrementField
 
 
 def up(database: SqliteDatabase) -> None:
     class Frozen(Model):
+        id = AutoIncrementField()
+
         class Meta:
             legacy_table_names = False
 
@@ -39,10 +42,6 @@ def up(database: SqliteDatabase) -> None:
         created_at = DateTimeField()
         updated_at = DateTimeField()
 
-    class Setting(Frozen):
-        key = TextField(primary_key=True)
-        value = TextField()
-
-    models = [WhyVersion, TargetRole, Goal, Setting]
+    models = [WhyVersion, TargetRole, Goal]
     with database.bind_ctx(models):
         database.create_tables(models, safe=False)

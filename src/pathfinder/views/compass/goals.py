@@ -35,7 +35,7 @@ class GoalForm(RecordForm):
         self.title.setMaxLength(SHORT_TEXT_LIMIT)
         self.title.setPlaceholderText("For example: Five informational interviews by spring")
         self.title.textEdited.connect(self.emit_changed)
-        self.add_field("title", "&Goal", self.title)
+        self.add_field("title", "&Title", self.title)
         self.kind = QComboBox()
         for key, label in GOAL_KIND_LABELS.items():
             self.kind.addItem(label, key)
@@ -45,7 +45,7 @@ class GoalForm(RecordForm):
         self.target.setRange(0, TARGET_NUMBER_LIMIT)
         self.target.setSpecialValueText("No number")
         self.target.valueChanged.connect(self.emit_changed)
-        self.add_field("target_number", "&Target number", self.target)
+        self.add_field("target_number", "Target &number", self.target)
 
         self.has_due = QCheckBox("Set a date")
         self.due = QDateEdit()
@@ -66,7 +66,7 @@ class GoalForm(RecordForm):
         self.notes = BoundedTextEdit(LONG_TEXT_LIMIT)
         self.notes.setPlaceholderText("Why this goal matters, how you will know it's done")
         self.notes.textChanged.connect(self.emit_changed)
-        self.add_field("notes", "&Notes", self.notes)
+        self.add_field("notes", "N&otes", self.notes)
 
     def values(self) -> dict[str, Any]:
         due: date | None = None
@@ -86,7 +86,9 @@ class GoalForm(RecordForm):
         self.kind.setCurrentIndex(KIND_ORDER.index(record.kind))
         self.target.setValue(record.target_number or 0)
         self.has_due.setChecked(record.due_on is not None)
-        if record.due_on is not None:
+        if record.due_on is None:
+            self.due.setDate(QDate.currentDate().addMonths(3))
+        else:
             self.due.setDate(QDate(record.due_on.year, record.due_on.month, record.due_on.day))
         self.notes.setPlainText(record.notes)
 
@@ -100,8 +102,11 @@ def _due_text(goal: GoalRecord, now: datetime) -> str:
 GOAL_COLUMNS = [
     Column("Goal", lambda g, _now: g.title),
     Column("Kind", lambda g, _now: g.kind_label, lambda g: KIND_ORDER.index(g.kind)),
-    Column("Target", lambda g, _now: "" if g.target_number is None else str(g.target_number),
-           lambda g: g.target_number or 0),
+    Column(
+        "Target",
+        lambda g, _now: "" if g.target_number is None else str(g.target_number),
+        lambda g: g.target_number or 0,
+    ),
     Column("Due", _due_text, lambda g: g.due_on.isoformat() if g.due_on else "9999"),
 ]
 

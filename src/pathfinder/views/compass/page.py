@@ -27,8 +27,13 @@ class CompassPage(QWidget):
     title = "Compass"
     icon = "compass"
 
-    def __init__(self, undo_stack: QUndoStack, clock: Callable[[], datetime],
-                 status: Callable[[str], None], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        undo_stack: QUndoStack,
+        clock: Callable[[], datetime],
+        status: Callable[[str], None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 8)
@@ -47,7 +52,7 @@ class CompassPage(QWidget):
         self.roles = RecordListPage(ROLE_KIND, undo_stack, clock, status)
         self.goals = RecordListPage(GOAL_KIND, undo_stack, clock, status)
         self.tabs.addTab(self.why_editor, "&Your why")
-        self.tabs.addTab(self.history, "&History")
+        self.tabs.addTab(self.history, "Hi&story")
         self.tabs.addTab(self.roles, "Target &roles")
         self.tabs.addTab(self.goals, "&Goals")
         self._paint_icons()
@@ -58,11 +63,10 @@ class CompassPage(QWidget):
         self.history.write_requested.connect(lambda: self.tabs.setCurrentIndex(WHY_TAB))
         self._show_summary(current_why())
 
-    def flush(self) -> None:
-        """Save anything typed and not yet saved."""
-        self.why_editor.flush()
-        self.roles.flush()
-        self.goals.flush()
+    def flush(self) -> bool:
+        """Save anything typed and not yet saved; False if something could not be saved."""
+        results = [self.why_editor.flush(), self.roles.flush(), self.goals.flush()]
+        return all(results)
 
     def visit(self) -> Iterator[str]:
         """Show each tab in turn (for --smoke)."""
@@ -90,6 +94,7 @@ class CompassPage(QWidget):
     def _show_summary(self, why: Why | None) -> None:
         line = why.one_line() if why else ""
         self.summary.setText(
-            f"Heading for: {line}" if line else
-            "Where you are going and why: write it down, then explore the roles and set goals."
+            f"Heading for: {line}"
+            if line
+            else "Where you are going and why: write it down, then explore the roles and set goals."
         )

@@ -66,8 +66,9 @@ class RoleForm(RecordForm):
 ROLE_COLUMNS = [
     Column("Role", lambda r, _now: r.title),
     Column("Industry", lambda r, _now: r.industry),
-    Column("Where it stands", lambda r, _now: r.status_label,
-           lambda r: STATUS_ORDER.index(r.status)),
+    Column(
+        "Where it stands", lambda r, _now: r.status_label, lambda r: STATUS_ORDER.index(r.status)
+    ),
     Column("Changed", lambda r, now: relative_time(r.updated_at, now), lambda r: r.updated_at),
 ]
 

@@ -34,24 +34,38 @@ HINT = (
     "version in the history, so you can see how your thinking moves."
 )
 FIELDS = (
-    ("coming_from", "Where I'm &coming from",
-     "For example: eight years teaching secondary-school science"),
-    ("going_to", "Where I'd &like to go",
-     "For example: a UX research role in education technology"),
-    ("reason", "&Why",
-     "For example: I love finding out how people learn, and I want to do it at scale"),
+    (
+        "coming_from",
+        "Where I'm &coming from",
+        "For example: eight years teaching secondary-school science",
+    ),
+    (
+        "going_to",
+        "Where I'd &like to go",
+        "For example: a UX research role in education technology",
+    ),
+    (
+        "reason",
+        "&Why",
+        "For example: I love finding out how people learn, and I want to do it at scale",
+    ),
 )
 
 
 class WhyEditor(QWidget):
     saved = Signal(object)  # Why
 
-    def __init__(self, clock: Callable[[], datetime], status: Callable[[str], None],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        clock: Callable[[], datetime],
+        status: Callable[[str], None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._clock = clock
         self._status = status
         self._new_version = False
+        self._shown: Why | None = None
         self._autosaver = Autosaver(self._save, self)
 
         outer = QHBoxLayout(self)
@@ -119,8 +133,9 @@ class WhyEditor(QWidget):
             editor.blockSignals(False)
         self._show_state(why)
 
-    def flush(self) -> None:
-        self._autosaver.flush()
+    def flush(self) -> bool:
+        """Save what was typed; False if it could not be saved (it stays on screen)."""
+        return self._autosaver.flush()
 
     def texts(self) -> dict[str, str]:
         return {name: editor.toPlainText() for name, editor in self.editors.items()}
@@ -128,7 +143,7 @@ class WhyEditor(QWidget):
     def _on_text_changed(self) -> None:
         self._autosaver.touch()
 
-    def _save(self) -> None:
+    def _save(self) -> bool:
         for message in self.messages.values():
             message.clear()
         self.save_problem.clear()
@@ -136,17 +151,21 @@ class WhyEditor(QWidget):
             why = save_why(**self.texts(), now=self._clock(), new_version=self._new_version)
         except ValidationError as error:
             self.messages[error.field].show_message(error.message)
-            return
+            return False
         except StorageWriteError as error:
             self.save_problem.show_message(error.message)
             self._status("Not saved: see the message under your why.")
-            return
-        if why is None:
-            return
-        self._new_version = False
+            return False
+        if why is None or why == self._shown:
+            # Nothing was written (empty, or back to the saved text); a requested new
+            # version is still to come.
+            return True
+        if self._shown is None or why.id != self._shown.id:
+            self._new_version = False
         self._show_state(why)
         self._status("Saved")
         self.saved.emit(why)
+        return True
 
     def _start_new_version(self) -> None:
         self.flush()
@@ -157,6 +176,7 @@ class WhyEditor(QWidget):
         self._status("Your next change to the why starts a new version.")
 
     def _show_state(self, why: Why | None) -> None:
+        self._shown = why
         self.intro.setText(HINT if why else WELCOME)
         self.new_version_button.setEnabled(why is not None)
         if why is None:

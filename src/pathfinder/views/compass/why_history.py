@@ -74,8 +74,9 @@ def _blend(base: QColor, tint: QColor, amount: float) -> str:
 
 def chunks_to_html(chunks: list[Chunk], palette: QPalette) -> str:
     """Removed words struck through and dimmed; added words bold on a soft highlight."""
-    added_background = _blend(palette.color(QPalette.ColorRole.Base),
-                              palette.color(QPalette.ColorRole.Highlight), 0.3)
+    added_background = _blend(
+        palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Highlight), 0.3
+    )
     dimmed = palette.color(QPalette.ColorRole.PlaceholderText).name()
     parts = []
     for chunk in chunks:
@@ -104,7 +105,7 @@ class WhyComparison(QWidget):
         self.older_combo.setModel(model)
         self.older_combo.setAccessibleName("Older version")
         older_label.setBuddy(self.older_combo)
-        newer_label = QLabel("wit&h")
+        newer_label = QLabel("&with")
         self.newer_combo = QComboBox()
         self.newer_combo.setModel(model)
         self.newer_combo.setAccessibleName("Newer version")
@@ -159,7 +160,8 @@ class WhyComparison(QWidget):
             self.legend.setText(
                 "There is only one version so far. Change your why on another day, or use "
                 "“Start a new version”, and you can compare them here."
-                if len(versions) == 1 else "Both sides show the same version."
+                if len(versions) == 1
+                else "Both sides show the same version."
             )
         else:
             self.legend.setText(

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
 
 
 class CrashDialog(QDialog):
-    def __init__(self, report: str, saved_to: Path | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, report: str, saved_to: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Pathfinder ran into a problem")
         layout = QVBoxLayout(self)

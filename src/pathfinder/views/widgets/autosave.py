@@ -1,4 +1,8 @@
-"""Save a second after typing pauses, and at once when asked (switching away, closing)."""
+"""Save a second after typing pauses, and at once when asked (switching away, closing).
+
+A change stays pending until a save succeeds: a refused or failed save keeps it,
+so whoever asks next (a selection change, closing the window) knows it is unsaved.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,9 @@ PAUSE_MS = 1000
 
 
 class Autosaver(QObject):
-    def __init__(self, save: Callable[[], None], parent: QObject | None = None,
-                 pause_ms: int = PAUSE_MS) -> None:
+    def __init__(
+        self, save: Callable[[], bool], parent: QObject | None = None, pause_ms: int = PAUSE_MS
+    ) -> None:
         super().__init__(parent)
         self._save = save
         self._timer = QTimer(self)
@@ -29,12 +34,12 @@ class Autosaver(QObject):
         self._pending = True
         self._timer.start()
 
-    def flush(self) -> None:
-        """Save now if anything is waiting."""
+    def flush(self) -> bool:
+        """Save now if anything is waiting; False if a change is still unsaved."""
         self._timer.stop()
-        if self._pending:
+        if self._pending and self._save():
             self._pending = False
-            self._save()
+        return not self._pending
 
     def cancel(self) -> None:
         self._timer.stop()

@@ -9,8 +9,9 @@ from pathfinder.views.icons import themed_icon
 
 
 class EmptyState(QWidget):
-    def __init__(self, icon: str, sentence: str, button_text: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, icon: str, sentence: str, button_text: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)

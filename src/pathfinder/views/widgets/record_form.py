@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -33,16 +34,25 @@ class RecordForm(QWidget):
         self.form.setSpacing(10)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.messages: dict[str, FieldMessage] = {}
+        self._first_field: QWidget | None = None
         self._loading = False
 
-    def add_field(self, name: str, label_text: str, field: QWidget,
-                  extra: QWidget | None = None, buddy: QWidget | None = None) -> None:
+    def add_field(
+        self,
+        name: str,
+        label_text: str,
+        field: QWidget,
+        extra: QWidget | None = None,
+        buddy: QWidget | None = None,
+    ) -> None:
         """A labelled field (with a buddy and mnemonic) and a message slot under it.
 
         `buddy` is the control the label's mnemonic focuses when `field` is a container.
         """
         label = QLabel(label_text)
         label.setBuddy(buddy or field)
+        if self._first_field is None:
+            self._first_field = buddy or field
         if buddy is None:
             field.setAccessibleName(label_text.replace("&", ""))
         message = FieldMessage()
@@ -56,6 +66,10 @@ class RecordForm(QWidget):
             field.refused.connect(message.show_message)
         self.form.addRow(label, column)
         self.messages[name] = message
+
+    def focus_first_field(self) -> None:
+        if self._first_field is not None:
+            self._first_field.setFocus()
 
     def emit_changed(self) -> None:
         if not self._loading:
@@ -82,12 +96,21 @@ class RecordForm(QWidget):
     def set_record(self, record: Any) -> None:
         raise NotImplementedError
 
+    def has_input(self) -> bool:
+        """Whether anything was typed or chosen that a fresh form would not hold."""
+        return self.values() != type(self)().values()
+
 
 class CreateDialog(QDialog):
     """Create one record from a form; Save checks it, Cancel leaves nothing behind."""
 
-    def __init__(self, title: str, form: RecordForm, create: Callable[..., Any],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        form: RecordForm,
+        create: Callable[..., Any],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.form = form
@@ -106,6 +129,25 @@ class CreateDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
+        self._noun = title.removeprefix("Add a ").removeprefix("Add an ")
+
+    def reject(self) -> None:
+        """Cancel or Esc: ask before throwing away what was typed."""
+        if self.created is None and self.form.has_input() and not self._confirm_discard():
+            return
+        super().reject()
+
+    def _confirm_discard(self) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            f"Discard this {self._noun}?",
+            f"You have started a new {self._noun}. Discard what you typed?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Cancel).setText("&Keep editing")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Discard
 
     def save(self) -> None:
         self.form.clear_errors()

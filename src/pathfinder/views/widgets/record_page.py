@@ -55,31 +55,58 @@ class RecordKind:
 
 
 class DeleteRecordCommand(QUndoCommand):
-    def __init__(self, page: RecordListPage, record: Any) -> None:
+    """A delete already done; undo puts the record back, redo deletes it again."""
+
+    def __init__(self, page: RecordListPage, record: Any, snapshot: dict[str, Any]) -> None:
         super().__init__(f"Delete {page.kind.noun} “{record.title}”")
         self._page = page
         self._record_id = record.id
-        self._snapshot: dict[str, Any] | None = None
+        self._snapshot = snapshot
+        self._done = True  # pushing calls redo(); the delete has happened already
 
     def redo(self) -> None:
-        self._snapshot = self._page.kind.delete(self._record_id)
+        if self._done:
+            return
+        try:
+            self._snapshot = self._page.kind.delete(self._record_id)
+        except (StorageWriteError, RecordNotFound) as error:
+            self._failed(error)
+            return
+        self._done = True
         self._page.reload()
 
     def undo(self) -> None:
-        if self._snapshot is not None:
+        try:
             self._page.kind.restore(self._snapshot)
-            self._page.reload(select_id=self._record_id)
+        except StorageWriteError as error:
+            self._failed(error)
+            return
+        self._done = False
+        self._page.reload(select_id=self._record_id)
+
+    def _failed(self, error: Exception) -> None:
+        # An obsolete command leaves the stack, so undo and redo never go out of step.
+        self.setObsolete(True)
+        self._page.report_problem(getattr(error, "message", "That record is gone already."))
+        self._page.reload()
 
 
 class RecordListPage(QStackedWidget):
-    def __init__(self, kind: RecordKind, undo_stack: QUndoStack, clock: Callable[[], datetime],
-                 status: Callable[[str], None], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        kind: RecordKind,
+        undo_stack: QUndoStack,
+        clock: Callable[[], datetime],
+        status: Callable[[str], None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.kind = kind
         self._undo_stack = undo_stack
         self._clock = clock
         self._status = status
         self._shown_id: int | None = None
+        self._holding_selection = False
         self._autosaver = Autosaver(self._save_detail, self)
 
         noun = kind.noun
@@ -185,8 +212,26 @@ class RecordListPage(QStackedWidget):
         return self.model.records[self.proxy.mapToSource(rows[0]).row()]
 
     def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        self._autosaver.flush()
+        if self._holding_selection:
+            return
+        if not self._autosaver.flush():
+            self._hold_selection()
+            return
         self._show(self.selected_record())
+
+    def _hold_selection(self) -> None:
+        """Keep the record with an unsaved change selected, so the change is not thrown away."""
+        row = self.model.row_of(self._shown_id) if self._shown_id is not None else None
+        if row is None:
+            return
+        self._holding_selection = True
+        try:
+            self.select_row(row)
+        finally:
+            self._holding_selection = False
+        self._status(
+            f"This {self.kind.noun} has a change that isn't saved yet: see the message beside it."
+        )
 
     def _show(self, record: Any) -> None:
         self._shown_id = record.id if record is not None else None
@@ -198,43 +243,65 @@ class RecordListPage(QStackedWidget):
 
     # -- saving, adding, deleting --------------------------------------------
 
-    def flush(self) -> None:
-        self._autosaver.flush()
+    def flush(self) -> bool:
+        """Save what was typed; False if a change could not be saved (it stays on screen)."""
+        return self._autosaver.flush()
 
-    def _save_detail(self) -> None:
+    def report_problem(self, message: str) -> None:
+        self.save_problem.show_message(message)
+        self._status("Not saved: see the message beside the form.")
+
+    def _save_detail(self) -> bool:
         if self._shown_id is None:
-            return
+            return True
         self.form.clear_errors()
         self.save_problem.clear()
         try:
             record = self.kind.update(self._shown_id, now=self._clock(), **self.form.values())
         except ValidationError as error:
             self.form.show_error(error)
-            return
+            return False
         except StorageWriteError as error:
-            self.save_problem.show_message(error.message)
-            self._status("Not saved: see the message beside the form.")
-            return
+            self.report_problem(error.message)
+            return False
         except RecordNotFound:
             self.reload()
-            return
+            return True
         self.model.replace_record(record)
         self._status("Saved")
+        return True
 
     def add_record(self) -> None:
-        self.flush()
+        if not self.flush():
+            self._hold_selection()
+            return
         noun = self.kind.noun
-        dialog = CreateDialog(f"Add a {noun}", self.kind.make_form(),
-                              lambda **values: self.kind.create(now=self._clock(), **values), self)
+        dialog = CreateDialog(
+            f"Add a {noun}",
+            self.kind.make_form(),
+            lambda **values: self.kind.create(now=self._clock(), **values),
+            self,
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.created is not None:
             self.reload(select_id=dialog.created.id)
             self._status(f"Added {noun} “{dialog.created.title}”")
-            self.form.setFocus()
+            self.form.focus_first_field()
 
     def delete_selected(self) -> None:
         record = self.selected_record()
         if record is None:
             return
-        self.flush()
-        self._undo_stack.push(DeleteRecordCommand(self, record))
+        # An unsaved change to the record being deleted goes with it; undo brings back
+        # the record as it was last saved.
+        self._autosaver.cancel()
+        try:
+            snapshot = self.kind.delete(record.id)
+        except StorageWriteError as error:
+            self.report_problem(error.message)
+            return
+        except RecordNotFound:
+            self.reload()
+            return
+        self._undo_stack.push(DeleteRecordCommand(self, record, snapshot))
+        self.reload()
         self._status(f"Deleted {self.kind.noun} “{record.title}”. Undo with Ctrl+Z.")

@@ -21,8 +21,9 @@ class Column:
 
 
 class RecordTableModel(QAbstractTableModel):
-    def __init__(self, columns: Sequence[Column], clock: Callable[[], datetime],
-                 parent: Any = None) -> None:
+    def __init__(
+        self, columns: Sequence[Column], clock: Callable[[], datetime], parent: Any = None
+    ) -> None:
         super().__init__(parent)
         self._columns = list(columns)
         self._clock = clock
@@ -52,8 +53,9 @@ class RecordTableModel(QAbstractTableModel):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._columns[section].header
         return None
