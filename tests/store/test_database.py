@@ -32,6 +32,8 @@ from pathfinder.store.errors import (
 )
 from pathfinder.store.models import ALL_MODELS, WhyVersion
 
+CURRENT = migrations.LATEST_VERSION
+
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -156,10 +158,10 @@ def test_an_older_notebook_is_backed_up_then_migrated(
         run_migration(SqliteMigrator(database).add_column("goal", "mood", TextField(default="")))
 
     monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, add_mood])
-    monkeypatch.setattr(migrations, "LATEST_VERSION", 2)
+    monkeypatch.setattr(migrations, "LATEST_VERSION", CURRENT + 1)
     open_notebook(paths.database, paths.backups_dir)
     try:
-        assert db.pragma("user_version") == 2
+        assert db.pragma("user_version") == CURRENT + 1
         assert "mood" in {column.name for column in db.get_columns("goal")}
     finally:
         close_notebook()
@@ -167,7 +169,7 @@ def test_an_older_notebook_is_backed_up_then_migrated(
     assert len(backups) == 1
     assert backups[0].stat().st_mode & 0o777 == 0o600
     copy = sqlite3.connect(backups[0])
-    assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert copy.execute("PRAGMA user_version").fetchone()[0] == CURRENT
     assert copy.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     copy.close()
 
@@ -182,13 +184,13 @@ def test_a_failing_migration_step_changes_nothing(
         raise RuntimeError("step failed")
 
     monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, broken])
-    monkeypatch.setattr(migrations, "LATEST_VERSION", 2)
+    monkeypatch.setattr(migrations, "LATEST_VERSION", CURRENT + 1)
     with pytest.raises(RuntimeError):
         open_notebook(paths.database, paths.backups_dir)
     close_notebook()
     connection = sqlite3.connect(paths.database)
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == CURRENT
     connection.close()
     assert "half_done" not in tables
 
@@ -246,13 +248,13 @@ def test_a_failed_backup_stops_the_upgrade_and_changes_nothing(
 ) -> None:
     make_notebook(paths)
     monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, lambda _db: None])
-    monkeypatch.setattr(migrations, "LATEST_VERSION", 2)
+    monkeypatch.setattr(migrations, "LATEST_VERSION", CURRENT + 1)
     paths.backups_dir.rmdir()
     paths.backups_dir.write_text("a file where the backups folder should be")
     with pytest.raises(UpgradeError, match="the backup failed"):
         open_notebook(paths.database, paths.backups_dir)
     connection = sqlite3.connect(paths.database)
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == CURRENT
     connection.close()
 
 

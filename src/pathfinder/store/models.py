@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from peewee import (
     SQL,
+    BooleanField,
     Check,
+    CompositeKey,
     DateField,
     DateTimeField,
+    ForeignKeyField,
     IntegerField,
     NodeList,
     TextField,
@@ -68,4 +71,119 @@ class Goal(RecordModel):
     updated_at = DateTimeField()
 
 
-ALL_MODELS: list[type[BaseModel]] = [WhyVersion, TargetRole, Goal]
+LEVELS = (1, 2, 3)
+SOURCES = (
+    "former_coworker",
+    "current_coworker",
+    "collaborator",
+    "professor",
+    "classmate",
+    "friend_family",
+    "association",
+    "event",
+    "online",
+    "introduction",
+    "other",
+)
+RELATIONSHIPS = ("mentor", "peer", "hiring_manager", "recruiter", "other")
+
+
+class Organisation(RecordModel):
+    name = TextField(collation="NOCASE", unique=True)
+    industry = TextField(default="")
+    is_target = BooleanField(default=False)
+    notes = TextField(default="")
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+
+
+class Contact(RecordModel):
+    """A person in the network. `organisation` and `title` are their current role;
+    `last_contact_on` is the newest interaction's date, kept up to date by the services."""
+
+    name = TextField(index=True)
+    organisation = ForeignKeyField(Organisation, null=True, on_delete="SET NULL")
+    title = TextField(default="")
+    email = TextField(default="")
+    phone = TextField(default="")
+    linkedin_url = TextField(default="")
+    location = TextField(default="")
+    level = IntegerField(default=3, constraints=[Check("level IN (1, 2, 3)")])
+    source = TextField(default="other")
+    relationship = TextField(default="other")
+    hiring_power = BooleanField(default=False)
+    target_field = BooleanField(default=False)
+    cadence_days = IntegerField(null=True)
+    notes = TextField(default="")
+    archived = BooleanField(default=False, index=True)
+    introduced_by = ForeignKeyField("self", null=True, on_delete="SET NULL")
+    introduced_on = DateField(null=True)
+    last_contact_on = DateField(null=True, index=True)
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+
+
+class Tag(RecordModel):
+    name = TextField(collation="NOCASE", unique=True)
+
+
+class ContactTag(BaseModel):
+    contact = ForeignKeyField(Contact, on_delete="CASCADE")
+    tag = ForeignKeyField(Tag, on_delete="CASCADE", index=True)
+
+    class Meta:
+        primary_key = CompositeKey("contact", "tag")
+
+
+class RoleHeld(RecordModel):
+    """A role a person holds or held; `ended_on` is None for the current one."""
+
+    contact = ForeignKeyField(Contact, on_delete="CASCADE")
+    organisation = ForeignKeyField(Organisation, null=True, on_delete="SET NULL")
+    title = TextField(default="")
+    started_on = DateField(null=True)
+    ended_on = DateField(null=True)
+
+
+class InteractionKind(RecordModel):
+    """An editable kind of interaction; `counts_as` marks the giving-back kinds."""
+
+    name = TextField(collation="NOCASE", unique=True)
+    counts_as = TextField(default="", constraints=[Check("counts_as IN ('', 'gave', 'received')")])
+    retired = BooleanField(default=False)
+    position = IntegerField(default=0)
+
+
+class Interaction(RecordModel):
+    contact = ForeignKeyField(Contact, on_delete="CASCADE")
+    happened_on = DateField()
+    kind = ForeignKeyField(InteractionKind, on_delete="RESTRICT")
+    summary = TextField(default="")
+    notes = TextField(default="")
+    created_at = DateTimeField()
+
+    class Meta:
+        indexes = ((("contact", "happened_on"), False),)
+
+
+class FollowUp(RecordModel):
+    contact = ForeignKeyField(Contact, on_delete="CASCADE")
+    due_on = DateField(index=True)
+    reason = TextField(default="")
+    done_on = DateField(null=True)
+    created_at = DateTimeField()
+
+
+ALL_MODELS: list[type[BaseModel]] = [
+    WhyVersion,
+    TargetRole,
+    Goal,
+    Organisation,
+    Contact,
+    Tag,
+    ContactTag,
+    RoleHeld,
+    InteractionKind,
+    Interaction,
+    FollowUp,
+]

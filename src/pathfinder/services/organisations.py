@@ -1,0 +1,171 @@
+"""Organisations: where people work or worked, and which ones the person is aiming for."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from peewee import JOIN, fn
+
+from pathfinder.services.records import RecordNotFound
+from pathfinder.services.validation import (
+    LONG_TEXT_LIMIT,
+    SHORT_TEXT_LIMIT,
+    ValidationError,
+    clean_text,
+)
+from pathfinder.store.database import write_transaction
+from pathfinder.store.models import Contact, Organisation, RoleHeld
+
+NAME_REQUIRED = "Give the organisation a name."
+
+
+@dataclass(frozen=True)
+class OrganisationRecord:
+    id: int
+    name: str
+    industry: str
+    is_target: bool
+    notes: str
+    people_now: int
+
+
+@dataclass(frozen=True)
+class RoleRecord:
+    """A role a person holds or held at an organisation."""
+
+    person_id: int
+    person_name: str
+    organisation: str
+    title: str
+    started_on: date | None
+    ended_on: date | None
+
+
+def find_or_create_organisation(name: str, *, now: datetime | None = None) -> int | None:
+    """The id of the organisation called `name` (any case), created if new; None for blank."""
+    cleaned = clean_text("organisation", name, limit=SHORT_TEXT_LIMIT)
+    if not cleaned:
+        return None
+    existing = Organisation.get_or_none(fn.lower(Organisation.name) == cleaned.lower())
+    if existing is not None:
+        return int(existing.id)
+    now = now or datetime.now()
+    with write_transaction():
+        return int(Organisation.insert(name=cleaned, created_at=now, updated_at=now).execute())
+
+
+def organisation_names() -> list[str]:
+    return [
+        row.name
+        for row in Organisation.select(Organisation.name).order_by(fn.lower(Organisation.name))
+    ]
+
+
+def list_organisations() -> list[OrganisationRecord]:
+    people = (
+        Contact.select(Contact.organisation, fn.count(Contact.id).alias("n"))
+        .where(~Contact.archived & Contact.organisation.is_null(False))
+        .group_by(Contact.organisation)
+        .tuples()
+    )
+    counts = dict(people)
+    return [
+        OrganisationRecord(
+            row.id, row.name, row.industry, row.is_target, row.notes, counts.get(row.id, 0)
+        )
+        for row in Organisation.select().order_by(fn.lower(Organisation.name))
+    ]
+
+
+def get_organisation(organisation_id: int) -> OrganisationRecord | None:
+    return next((o for o in list_organisations() if o.id == organisation_id), None)
+
+
+def update_organisation(
+    organisation_id: int, *, now: datetime | None = None, **fields: Any
+) -> OrganisationRecord:
+    cleaners: dict[str, Callable[[Any], Any]] = {
+        "name": lambda v: clean_text("name", v, limit=SHORT_TEXT_LIMIT, required=NAME_REQUIRED),
+        "industry": lambda v: clean_text("industry", v, limit=SHORT_TEXT_LIMIT),
+        "is_target": bool,
+        "notes": lambda v: clean_text("notes", v, limit=LONG_TEXT_LIMIT),
+    }
+    cleaned = {name: cleaners[name](value) for name, value in fields.items()}
+    if "name" in cleaned:
+        clash = Organisation.get_or_none(
+            (fn.lower(Organisation.name) == cleaned["name"].lower())
+            & (Organisation.id != organisation_id)
+        )
+        if clash is not None:
+            raise ValidationError("name", f"There is already an organisation called {clash.name}.")
+    with write_transaction():
+        changed = (
+            Organisation.update(updated_at=now or datetime.now(), **cleaned)
+            .where(Organisation.id == organisation_id)
+            .execute()
+        )
+    if not changed:
+        raise RecordNotFound(f"organisation {organisation_id}")
+    record = get_organisation(organisation_id)
+    assert record is not None
+    return record
+
+
+def _roles_query():  # type: ignore[no-untyped-def]
+    return (
+        RoleHeld.select(
+            RoleHeld.contact.alias("person_id"),
+            Contact.name.alias("person_name"),
+            fn.coalesce(Organisation.name, "").alias("organisation"),
+            RoleHeld.title,
+            RoleHeld.started_on,
+            RoleHeld.ended_on,
+        )
+        .join(Contact, on=(RoleHeld.contact == Contact.id))
+        .switch(RoleHeld)
+        .join(
+            Organisation, on=(RoleHeld.organisation == Organisation.id), join_type=JOIN.LEFT_OUTER
+        )
+    )
+
+
+def _role(row: dict[str, Any]) -> RoleRecord:
+    def as_date(value: Any) -> date | None:
+        return date.fromisoformat(value) if isinstance(value, str) else value
+
+    return RoleRecord(
+        row["person_id"],
+        row["person_name"],
+        row["organisation"],
+        row["title"],
+        as_date(row["started_on"]),
+        as_date(row["ended_on"]),
+    )
+
+
+def roles_at(organisation_id: int) -> tuple[list[RoleRecord], list[RoleRecord]]:
+    """The people at an organisation now, and those who were there before."""
+    query = (
+        _roles_query()
+        .where((RoleHeld.organisation == organisation_id) & ~Contact.archived)
+        .order_by(fn.lower(Contact.name))
+    )
+    now: list[RoleRecord] = []
+    before: list[RoleRecord] = []
+    for row in query.dicts():
+        record = _role(row)
+        (now if record.ended_on is None else before).append(record)
+    return now, before
+
+
+def roles_of(person_id: int) -> list[RoleRecord]:
+    """A person's roles, current first, then the most recent."""
+    query = (
+        _roles_query()
+        .where(RoleHeld.contact == person_id)
+        .order_by(RoleHeld.ended_on.is_null(False), RoleHeld.ended_on.desc(), RoleHeld.id.desc())
+    )
+    return [_role(row) for row in query.dicts()]
