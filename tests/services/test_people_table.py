@@ -1,0 +1,86 @@
+"""The People table's query and its filters."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from pathfinder.paths import Paths
+from pathfinder.services import people
+from pathfinder.services.people_table import PeopleFilter, people_rows
+
+ADDED = datetime(2026, 1, 1, 9, 0)
+TODAY = date(2026, 3, 1)
+
+
+@pytest.fixture
+def crowd(notebook: Paths) -> dict[str, int]:
+    ids = {
+        "priya": people.add_person(
+            "Priya Shah",
+            organisation="Acme Health",
+            title="PM",
+            level=1,
+            hiring_power=True,
+            target_field=True,
+            tags=["edtech"],
+            now=ADDED,
+        ).id,
+        "tom": people.add_person(
+            "Tom Reyes",
+            organisation="Globex",
+            source="classmate",
+            relationship="peer",
+            cadence_days=14,
+            notes="Loves 100% rye bread",
+            now=ADDED,
+        ).id,
+        "ana": people.add_person("Ana_Lima", relationship="mentor", tags=["Mentors"], now=ADDED).id,
+    }
+    people.set_archived([people.add_person("Old friend", now=ADDED).id], True)
+    return ids
+
+
+def names(wanted: PeopleFilter) -> list[str]:
+    return sorted(row.name for row in people_rows(wanted, TODAY))
+
+
+def test_everyone_but_the_archived(crowd: dict[str, int]) -> None:
+    assert names(PeopleFilter()) == ["Ana_Lima", "Priya Shah", "Tom Reyes"]
+    assert names(PeopleFilter(archived=True)) == ["Old friend"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("priya", ["Priya Shah"]),
+        ("acme", ["Priya Shah"]),
+        ("pm", ["Priya Shah"]),
+        ("EDTECH", ["Priya Shah"]),
+        ("rye", ["Tom Reyes"]),
+        ("100%", ["Tom Reyes"]),
+        ("a_l", ["Ana_Lima"]),
+        ("tom globex", ["Tom Reyes"]),
+        ("tom acme", []),
+    ],
+)
+def test_text_matches_name_organisation_role_tags_and_notes(
+    crowd: dict[str, int], text: str, expected: list[str]
+) -> None:
+    assert names(PeopleFilter(text=text)) == expected
+
+
+def test_the_other_filters(crowd: dict[str, int]) -> None:
+    assert names(PeopleFilter(level=1)) == ["Priya Shah"]
+    assert names(PeopleFilter(source="classmate")) == ["Tom Reyes"]
+    assert names(PeopleFilter(relationship="mentor")) == ["Ana_Lima"]
+    assert names(PeopleFilter(tag="mentors")) == ["Ana_Lima"]
+    assert names(PeopleFilter(hiring_power=True)) == ["Priya Shah"]
+    assert names(PeopleFilter(target_field=True, level=1)) == ["Priya Shah"]
+    assert names(PeopleFilter(going_cold=True)) == ["Tom Reyes"]
+    priya = people.get_person(crowd["priya"])
+    assert priya is not None
+    assert names(PeopleFilter(organisation_id=priya.organisation_id)) == ["Priya Shah"]
+    [row] = people_rows(PeopleFilter(text="priya"), TODAY)
+    assert (row.organisation, row.tags, bool(row.going_cold)) == ("Acme Health", "edtech", False)
