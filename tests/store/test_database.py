@@ -269,3 +269,40 @@ def test_an_upgrade_the_file_cannot_take_is_reported_and_rolled_back(paths: Path
     assert connection.execute("PRAGMA user_version").fetchone()[0] == 0
     connection.close()
     assert len(list(paths.backups_dir.iterdir())) == 1
+
+
+@pytest.mark.parametrize("how", ["foreign", "newer"])
+def test_a_refused_wal_notebook_gains_no_side_files(paths: Paths, how: str) -> None:
+    make_notebook(paths)
+    connection = sqlite3.connect(paths.database)
+    if how == "foreign":
+        connection.execute("PRAGMA application_id = 12345")
+    else:
+        connection.execute("PRAGMA user_version = 99")
+    connection.close()
+    before = sorted(p.name for p in paths.data_dir.iterdir())
+    with pytest.raises((ForeignDatabaseError, NewerDatabaseError)):
+        open_notebook(paths.database, paths.backups_dir)
+    assert sorted(p.name for p in paths.data_dir.iterdir()) == before
+
+
+def test_an_upgrade_over_several_steps_is_all_or_nothing(
+    paths: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_notebook(paths)
+
+    def good(database: SqliteDatabase) -> None:
+        database.execute_sql("CREATE TABLE step_one (x)")
+
+    def bad(_database: SqliteDatabase) -> None:
+        raise sqlite3.OperationalError("no such column: y")
+
+    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, good, bad])
+    monkeypatch.setattr(migrations, "LATEST_VERSION", CURRENT + 2)
+    with pytest.raises(UpgradeError):
+        open_notebook(paths.database, paths.backups_dir)
+    connection = sqlite3.connect(paths.database)
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == CURRENT
+    connection.close()
+    assert "step_one" not in tables

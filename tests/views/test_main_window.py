@@ -303,3 +303,41 @@ def test_a_second_launch_brings_this_window_forward(notebook: Paths, qtbot, cloc
     assert heard == [True]
     assert window.isVisible()
     assert "already open" in window.statusBar().currentMessage()
+
+
+def test_a_tab_with_a_refused_change_stays_in_front(notebook: Paths, qtbot, clock) -> None:
+    roles.add_role("Analyst", now=clock())
+    window = make_window(qtbot, notebook, clock)
+    window.show()
+    page = window.sections[0]
+    page.tabs.setCurrentIndex(ROLES_TAB)
+    page.roles.form.title.clear()
+    page.roles.form.emit_changed()
+    page.tabs.setCurrentIndex(GOALS_TAB)
+    assert page.tabs.currentIndex() == ROLES_TAB
+    assert "isn't saved yet" in window.statusBar().currentMessage()
+    page.roles.form.title.setText("Analyst (health)")
+    page.roles.form.emit_changed()
+    page.tabs.setCurrentIndex(GOALS_TAB)
+    assert page.tabs.currentIndex() == GOALS_TAB
+    assert roles.list_roles()[0].title == "Analyst (health)"
+
+
+def test_staying_to_fix_shows_the_tab_with_the_problem(
+    notebook: Paths, qtbot, clock, monkeypatch
+) -> None:
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Cancel)
+    roles.add_role("Analyst", now=clock())
+    window = make_window(qtbot, notebook, clock)
+    window.show()
+    page = window.sections[0]
+    page.tabs.setCurrentIndex(ROLES_TAB)
+    page.roles.form.title.clear()
+    page.roles.form.emit_changed()
+    page.tabs.blockSignals(True)  # as if the user had got to another tab
+    page.tabs.setCurrentIndex(0)
+    page.tabs.blockSignals(False)
+    window.close()
+    assert window.isVisible()
+    assert page.tabs.currentIndex() == ROLES_TAB
+    assert page.roles.form.messages["title"].isVisible()

@@ -249,3 +249,64 @@ def test_a_goal_without_a_date_offers_a_fresh_date(notebook: Paths, qtbot, clock
     page.select_row(1)
     assert not page.form.has_due.isChecked()
     assert page.form.due.date() != QDate(2030, 1, 1)
+
+
+def test_a_failed_undo_says_so_and_can_be_tried_again(notebook: Paths, qtbot, clock) -> None:
+    from pathfinder.store.database import db
+
+    role = roles.add_role("Analyst", now=clock())
+    page, undo, messages = make_page(qtbot, clock, ROLE_KIND)
+    page.show()
+    page.delete_selected()
+    db.obj.connection().execute("PRAGMA query_only = 1")
+    try:
+        undo.undo()
+        qtbot.waitUntil(lambda: undo.canUndo(), timeout=2000)
+    finally:
+        db.obj.connection().execute("PRAGMA query_only = 0")
+    assert roles.get_role(role.id) is None
+    # No role is left to show a form for, so the status bar carries the whole message.
+    assert page.currentWidget() is page.empty
+    assert "couldn't bring back “Analyst”" in messages[-1]
+    undo.undo()  # the disk is fine again
+    assert roles.get_role(role.id) == role
+
+
+def test_a_failed_redo_keeps_the_record_and_can_be_tried_again(
+    notebook: Paths, qtbot, clock
+) -> None:
+    from pathfinder.store.database import db
+
+    role = roles.add_role("Analyst", now=clock())
+    page, undo, _ = make_page(qtbot, clock, ROLE_KIND)
+    page.show()
+    page.delete_selected()
+    undo.undo()
+    db.obj.connection().execute("PRAGMA query_only = 1")
+    try:
+        undo.redo()
+        qtbot.waitUntil(lambda: undo.canRedo(), timeout=2000)
+    finally:
+        db.obj.connection().execute("PRAGMA query_only = 0")
+    assert roles.get_role(role.id) == role
+    assert "couldn't delete" in page.save_problem.text_label.text()
+    undo.redo()
+    assert roles.get_role(role.id) is None
+
+
+def test_redo_while_a_change_waits_to_save_deletes_cleanly(notebook: Paths, qtbot, clock) -> None:
+    roles.add_role("Analyst", now=clock())
+    designer = roles.add_role("Designer", now=clock())
+    page, undo, _ = make_page(qtbot, clock, ROLE_KIND)
+    page.show()
+    page.select_row(0)
+    page.delete_selected()
+    undo.undo()  # Analyst is back and selected
+    page.form.title.clear()  # a change that cannot be saved
+    page.form.emit_changed()
+    undo.redo()  # deletes Analyst again, with the refused change pending
+    assert [r.title for r in roles.list_roles()] == ["Designer"]
+    assert page.selected_record().id == designer.id
+    assert page.form.title.text() == "Designer"  # the form follows the selection
+    page.delete_selected()
+    assert roles.list_roles() == []

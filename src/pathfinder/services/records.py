@@ -38,5 +38,7 @@ def restore_record(model: type[RecordModel], snapshot: dict[str, Any]) -> None:
 
     Restoring a record that is already back changes nothing.
     """
+    if model.get_or_none(model.id == snapshot["id"]) is not None:
+        return
     with write_transaction():
-        model.insert(**snapshot).on_conflict_ignore().execute()
+        model.insert(**snapshot).execute()

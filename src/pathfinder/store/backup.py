@@ -21,8 +21,11 @@ def backup_database(source: sqlite3.Connection, destination: Path) -> Path:
     try:
         source.backup(target)
         target.execute("PRAGMA journal_mode=delete")
-    finally:
+    except BaseException:
         target.close()
+        temporary.unlink(missing_ok=True)
+        raise
+    target.close()
     os.chmod(temporary, BACKUP_MODE)
     os.replace(temporary, destination)
     return destination

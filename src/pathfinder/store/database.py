@@ -95,7 +95,12 @@ def _upgrade(database: SqliteDatabase, version: int, backup: Path) -> None:
         ) from None
     try:
         migrate(database)
-    except (sqlite3.OperationalError, peewee.OperationalError) as error:
+    except (
+        sqlite3.OperationalError,
+        sqlite3.IntegrityError,
+        peewee.OperationalError,
+        peewee.IntegrityError,
+    ) as error:
         raise UpgradeError(
             f"Upgrading your notebook to this version of Pathfinder failed ({error}).\n\n"
             "The upgrade is all or nothing, so your notebook is exactly as it was, and a "
@@ -137,6 +142,10 @@ def inspect_notebook(path: Path) -> int | None:
             _damaged_message(path, f"it is cut short ({size:,} of {expected:,} bytes)")
         )
 
+    # Reading a WAL notebook, even read-only, makes SQLite create its side files;
+    # remove the ones this look created, so a refused file is left as it was found.
+    side_files = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    existed = {side: side.exists() for side in side_files}
     try:
         connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
         try:
@@ -147,6 +156,11 @@ def inspect_notebook(path: Path) -> int | None:
             connection.close()
     except sqlite3.DatabaseError as error:
         raise DamagedDatabaseError(_damaged_message(path, str(error))) from None
+    finally:
+        for side in side_files:
+            if not existed[side]:
+                with contextlib.suppress(OSError):
+                    side.unlink()
 
     if application_id != APPLICATION_ID:
         raise ForeignDatabaseError(

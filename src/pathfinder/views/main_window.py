@@ -142,7 +142,14 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(row)
 
     def _on_section_changed(self, row: int) -> None:
-        self.flush()
+        """Leaving a section saves it; a change that can't be saved keeps it in front."""
+        leaving = self.stack.currentWidget()
+        if leaving is not None and self.stack.indexOf(leaving) != row and not leaving.flush():
+            self.navigation.blockSignals(True)
+            self.navigation.setCurrentRow(self.stack.currentIndex())
+            self.navigation.blockSignals(False)
+            self.show_status("This section has a change that isn't saved yet: see the message.")
+            return
         self.stack.setCurrentIndex(row)
 
     def current_section(self) -> QWidget:
@@ -211,10 +218,18 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.flush() and self.ask_before_losing and not self._confirm_quit_unsaved():
             event.ignore()
+            self._show_unsaved()
             return
         if self.remember_state:
             self.save_state()
         super().closeEvent(event)
+
+    def _show_unsaved(self) -> None:
+        for row, section in enumerate(self.sections):
+            if not section.flush():
+                self.show_section(row)
+                section.show_unsaved()
+                return
 
     def _confirm_quit_unsaved(self) -> bool:
         box = QMessageBox(

@@ -24,8 +24,10 @@ LATEST_VERSION = len(STEPS)
 def migrate(database: SqliteDatabase) -> int:
     """Bring `database` up to LATEST_VERSION; return the version it started at."""
     start = int(database.pragma("user_version"))
-    for version in range(start + 1, LATEST_VERSION + 1):
-        with database.atomic():
+    if start >= LATEST_VERSION:
+        return start
+    with database.atomic():
+        for version in range(start + 1, LATEST_VERSION + 1):
             STEPS[version - 1](database)
-            database.pragma("user_version", version)
+        database.pragma("user_version", LATEST_VERSION)
     return start

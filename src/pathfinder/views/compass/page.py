@@ -56,6 +56,8 @@ class CompassPage(QWidget):
         self.tabs.addTab(self.roles, "Target &roles")
         self.tabs.addTab(self.goals, "&Goals")
         self._paint_icons()
+        self._tab = WHY_TAB
+        self._status = status
         self.tabs.currentChanged.connect(self._on_tab_changed)
         layout.addWidget(self.tabs, 1)
 
@@ -67,6 +69,16 @@ class CompassPage(QWidget):
         """Save anything typed and not yet saved; False if something could not be saved."""
         results = [self.why_editor.flush(), self.roles.flush(), self.goals.flush()]
         return all(results)
+
+    def show_unsaved(self) -> None:
+        """Bring forward the tab whose change could not be saved, with its message."""
+        for index, editor in self._saving_tabs().items():
+            if not editor.flush():
+                self.tabs.setCurrentIndex(index)
+                return
+
+    def _saving_tabs(self) -> dict[int, WhyEditor | RecordListPage]:
+        return {WHY_TAB: self.why_editor, ROLES_TAB: self.roles, GOALS_TAB: self.goals}
 
     def visit(self) -> Iterator[str]:
         """Show each tab in turn (for --smoke)."""
@@ -84,8 +96,16 @@ class CompassPage(QWidget):
             self._paint_icons()
         super().changeEvent(event)
 
-    def _on_tab_changed(self, _index: int) -> None:
-        self.flush()
+    def _on_tab_changed(self, index: int) -> None:
+        """Leaving a tab saves it; a change that can't be saved keeps the tab in front."""
+        leaving = self._saving_tabs().get(self._tab)
+        if leaving is not None and not leaving.flush():
+            self.tabs.blockSignals(True)
+            self.tabs.setCurrentIndex(self._tab)
+            self.tabs.blockSignals(False)
+            self._status("This tab has a change that isn't saved yet: see the message on it.")
+            return
+        self._tab = index
 
     def _on_why_saved(self, why: Why) -> None:
         self._show_summary(why)

@@ -168,7 +168,9 @@ class WhyEditor(QWidget):
         return True
 
     def _start_new_version(self) -> None:
-        self.flush()
+        if not self.flush():
+            self._status("Your last change isn't saved yet: see the message under your why.")
+            return
         self._new_version = True
         self.state_label.setText(
             "Your next change starts a new version; the one you see stays in the history."

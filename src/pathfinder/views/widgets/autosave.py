@@ -24,6 +24,7 @@ class Autosaver(QObject):
         self._timer.setInterval(pause_ms)
         self._timer.timeout.connect(self.flush)
         self._pending = False
+        self._saving = False
 
     @property
     def pending(self) -> bool:
@@ -37,8 +38,14 @@ class Autosaver(QObject):
     def flush(self) -> bool:
         """Save now if anything is waiting; False if a change is still unsaved."""
         self._timer.stop()
-        if self._pending and self._save():
-            self._pending = False
+        if self._saving:  # a save that reloads its page asks again; the first answer stands
+            return not self._pending
+        self._saving = True
+        try:
+            if self._pending and self._save():
+                self._pending = False
+        finally:
+            self._saving = False
         return not self._pending
 
     def cancel(self) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,40 +55,59 @@ class RecordKind:
 
 
 class DeleteRecordCommand(QUndoCommand):
-    """A delete already done; undo puts the record back, redo deletes it again."""
+    """A delete already done; undo puts the record back, redo deletes it again.
 
-    def __init__(self, page: RecordListPage, record: Any, snapshot: dict[str, Any]) -> None:
+    If the disk refuses either step, the record stays as it is and the command
+    stays where it was on the stack, so the same step can be tried again.
+    """
+
+    def __init__(
+        self, page: RecordListPage, stack: QUndoStack, record: Any, snapshot: dict[str, Any]
+    ) -> None:
         super().__init__(f"Delete {page.kind.noun} “{record.title}”")
         self._page = page
+        self._stack = stack
         self._record_id = record.id
+        self._title = record.title
         self._snapshot = snapshot
         self._done = True  # pushing calls redo(); the delete has happened already
 
     def redo(self) -> None:
         if self._done:
             return
+        self._page.forget_pending(self._record_id)
         try:
             self._snapshot = self._page.kind.delete(self._record_id)
         except (StorageWriteError, RecordNotFound) as error:
-            self._failed(error)
+            # Still there: step the stack back so Redo can be tried again.
+            QTimer.singleShot(0, self._stack.undo)
+            self._page.reload()
+            self._page.report_problem(_could_not("delete", self._title, error))
             return
         self._done = True
         self._page.reload()
 
     def undo(self) -> None:
+        if not self._done:
+            return
         try:
             self._page.kind.restore(self._snapshot)
         except StorageWriteError as error:
-            self._failed(error)
+            # Still deleted: step the stack forward again so Undo can be tried again.
+            QTimer.singleShot(0, self._stack.redo)
+            self._page.reload()
+            self._page.report_problem(_could_not("bring back", self._title, error))
             return
         self._done = False
         self._page.reload(select_id=self._record_id)
 
-    def _failed(self, error: Exception) -> None:
-        # An obsolete command leaves the stack, so undo and redo never go out of step.
-        self.setObsolete(True)
-        self._page.report_problem(getattr(error, "message", "That record is gone already."))
-        self._page.reload()
+
+def _could_not(what: str, title: str, error: Exception) -> str:
+    reason = getattr(error, "message", str(error)).split("\n")[0]
+    return (
+        f"Pathfinder couldn't {what} “{title}”. {reason} "
+        "Nothing changed; try again once it's fixed."
+    )
 
 
 class RecordListPage(QStackedWidget):
@@ -223,6 +242,9 @@ class RecordListPage(QStackedWidget):
         """Keep the record with an unsaved change selected, so the change is not thrown away."""
         row = self.model.row_of(self._shown_id) if self._shown_id is not None else None
         if row is None:
+            # The record itself is gone (deleted by Redo, say): nothing left to save it to.
+            self._autosaver.cancel()
+            self._show(self.selected_record())
             return
         self._holding_selection = True
         try:
@@ -247,9 +269,18 @@ class RecordListPage(QStackedWidget):
         """Save what was typed; False if a change could not be saved (it stays on screen)."""
         return self._autosaver.flush()
 
+    def forget_pending(self, record_id: int) -> None:
+        """Drop an unsaved change to a record that is about to be deleted."""
+        if self._shown_id == record_id:
+            self._autosaver.cancel()
+
     def report_problem(self, message: str) -> None:
+        """Show a problem beside the form, or in the status bar when no form is showing."""
         self.save_problem.show_message(message)
-        self._status("Not saved: see the message beside the form.")
+        if self.currentIndex() == 1:
+            self._status("Not saved: see the message beside the form.")
+        else:
+            self._status(message)
 
     def _save_detail(self) -> bool:
         if self._shown_id is None:
@@ -265,6 +296,7 @@ class RecordListPage(QStackedWidget):
             self.report_problem(error.message)
             return False
         except RecordNotFound:
+            self._autosaver.cancel()
             self.reload()
             return True
         self.model.replace_record(record)
@@ -291,17 +323,18 @@ class RecordListPage(QStackedWidget):
         record = self.selected_record()
         if record is None:
             return
-        # An unsaved change to the record being deleted goes with it; undo brings back
-        # the record as it was last saved.
-        self._autosaver.cancel()
+        # Save the last typing first, so Undo brings the record back as it was on screen.
+        self.flush()
         try:
             snapshot = self.kind.delete(record.id)
         except StorageWriteError as error:
             self.report_problem(error.message)
             return
         except RecordNotFound:
+            self._autosaver.cancel()
             self.reload()
             return
-        self._undo_stack.push(DeleteRecordCommand(self, record, snapshot))
+        self._autosaver.cancel()  # a change that could not be saved goes with the record
+        self._undo_stack.push(DeleteRecordCommand(self, self._undo_stack, record, snapshot))
         self.reload()
         self._status(f"Deleted {self.kind.noun} “{record.title}”. Undo with Ctrl+Z.")
