@@ -1,7 +1,8 @@
-"""Render the README screenshots of each section from a small sample notebook.
+"""Render the README screenshots of each section from the demo notebook.
 
 Usage: python scripts/screenshots.py OUTPUT_FOLDER [--dark]
-Runs offscreen; the sample notebook lives in a temporary folder and is thrown away.
+Runs offscreen; the demo notebook is built for a fixed day (TODAY) so the
+pictures do not change from run to run, in a temporary folder that is thrown away.
 """
 
 from __future__ import annotations
@@ -20,73 +21,15 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from pathfinder.app import application
+from pathfinder.demo import build_demo_notebook
 from pathfinder.paths import Paths
-from pathfinder.services import goals, roles
-from pathfinder.services.why import save_why
 from pathfinder.store.database import close_notebook, open_notebook
 from pathfinder.views.compass.page import GOALS_TAB, HISTORY_TAB, ROLES_TAB, WHY_TAB
 from pathfinder.views.main_window import MainWindow
 
-
-def fill_sample_notebook() -> None:
-    """A fictional science teacher moving into UX research."""
-    save_why(
-        "Nine years teaching secondary-school chemistry.",
-        "A job in education technology, maybe as a UX researcher.",
-        "I love watching how people learn, and I want to shape tools for more "
-        "classrooms than mine.",
-        now=datetime(2026, 9, 6, 21, 10),
-    )
-    save_why(
-        "Nine years teaching secondary-school chemistry, and two years running "
-        "our school's pilot of a new learning platform.",
-        "A UX research role at an education technology company, talking to "
-        "teachers and students every week.",
-        "I love watching how people learn. The pilot showed me I enjoy "
-        "interviewing users more than planning lessons.",
-        now=datetime(2026, 11, 14, 20, 40),
-    )
-    roles.add_role(
-        "UX researcher",
-        "Education technology",
-        "talking",
-        "Two interviews done; ask about research ops next.",
-        now=datetime(2026, 11, 2, 20, 0),
-    )
-    roles.add_role(
-        "Learning designer",
-        "Corporate training",
-        "doesnt_fit",
-        "Too close to what I do now.",
-        now=datetime(2026, 10, 12, 19, 0),
-    )
-    roles.add_role(
-        "Customer success manager",
-        "Education technology",
-        "exploring",
-        now=datetime(2026, 11, 18, 21, 0),
-    )
-    roles.add_role(
-        "Product manager", "Health technology", "exploring", now=datetime(2026, 11, 19, 21, 0)
-    )
-    goals.add_goal(
-        "Find a mentor in UX research",
-        "mentor",
-        1,
-        date(2026, 12, 31),
-        now=datetime(2026, 9, 6, 21, 30),
-    )
-    goals.add_goal(
-        "Six informational interviews",
-        "industry",
-        6,
-        date(2027, 1, 31),
-        "Two a month, evenings or video calls.",
-        now=datetime(2026, 9, 6, 21, 35),
-    )
-    goals.add_goal(
-        "Land a UX research role", "job", None, date(2027, 9, 1), now=datetime(2026, 9, 6, 21, 40)
-    )
+# The screenshots' clock: the demo is dated relative to it, and the window reads it.
+TODAY = date(2026, 11, 21)
+NOW = datetime(2026, 11, 21, 20, 0)
 
 
 def dark_palette() -> QPalette:
@@ -134,8 +77,8 @@ def main() -> int:
         paths = Paths(Path(folder))
         paths.ensure()
         open_notebook(paths.database, paths.backups_dir)
-        fill_sample_notebook()
-        window = MainWindow(paths, clock=lambda: datetime(2026, 11, 21, 20, 0))
+        build_demo_notebook(TODAY)
+        window = MainWindow(paths, clock=lambda: NOW)
         window.remember_state = False
         window.resize(1200, 800)
         window.show()

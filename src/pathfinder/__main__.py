@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import argparse
 import logging
 import logging.handlers
 import os
+import shutil
 import sys
+import tempfile
+from datetime import date
+from pathlib import Path
 
 from pathfinder.cli import parse_args
 from pathfinder.paths import Paths
-from pathfinder.store.errors import StoreError
+from pathfinder.store.errors import DataFolderError, StoreError
 
 log = logging.getLogger("pathfinder")
 
@@ -21,7 +26,29 @@ def main(argv: list[str] | None = None) -> int:
     if args.smoke:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     show_dialogs = not args.smoke
-    paths = Paths.resolve(args.data_dir)
+    if not args.demo:
+        return _run(args, Paths.resolve(args.data_dir), show_dialogs)
+    # The demo lives in a fresh temporary folder, never in the user's data folder, and
+    # is thrown away when Pathfinder ends.
+    try:
+        demo_dir = Path(tempfile.mkdtemp(prefix="pathfinder-demo-"))
+    except OSError as error:
+        return _environment_error(
+            DataFolderError(
+                f"Pathfinder can't make a temporary folder for the demo notebook "
+                f"({error.strerror}).\n\nNothing was changed. Free some space in the "
+                "temporary folder and try again."
+            ),
+            show_dialogs,
+        )
+    try:
+        return _run(args, Paths(demo_dir), show_dialogs)
+    finally:
+        _stop_log()
+        shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def _run(args: argparse.Namespace, paths: Paths, show_dialogs: bool) -> int:
     try:
         paths.ensure()
     except StoreError as error:
@@ -52,6 +79,14 @@ def main(argv: list[str] | None = None) -> int:
         except StoreError as error:
             return _environment_error(error, show_dialogs)
         log.info("notebook opened")
+        if args.demo:
+            from pathfinder.demo import build_demo_notebook
+
+            try:
+                build_demo_notebook(date.today())
+            except StoreError as error:
+                return _environment_error(error, show_dialogs)
+            log.info("demo notebook built")
         from pathfinder.app import run_app
 
         return run_app(paths, smoke=args.smoke)
@@ -81,6 +116,15 @@ def _start_log(paths: Paths) -> None:
     root = logging.getLogger("pathfinder")
     root.setLevel(logging.INFO)
     root.addHandler(handler)
+
+
+def _stop_log() -> None:
+    """Close the log files, so the demo folder can be removed (Windows keeps open files)."""
+    root = logging.getLogger("pathfinder")
+    for handler in list(root.handlers):
+        if isinstance(handler, logging.FileHandler):
+            root.removeHandler(handler)
+            handler.close()
 
 
 if __name__ == "__main__":

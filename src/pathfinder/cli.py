@@ -21,6 +21,12 @@ def build_parser() -> argparse.ArgumentParser:
         "(also: the PATHFINDER_DATA_DIR environment variable)",
     )
     parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a fresh copy of the demo notebook (a fictional career changer) in a "
+        "temporary folder, removed on exit; your own notebook is not touched",
+    )
+    parser.add_argument(
         "--smoke",
         action="store_true",
         help="open the notebook, build every section offscreen, and exit (for installers and CI)",
@@ -30,4 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     """Parse `argv` (without the program name); bad arguments print usage and exit 2."""
-    return build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.demo and args.data_dir is not None:
+        parser.error(
+            "--demo opens its own temporary notebook, so it can't be combined with --data-dir"
+        )
+    return args

@@ -117,3 +117,66 @@ def test_a_notebook_that_cannot_be_upgraded_gets_a_message_not_a_traceback(
     assert result.returncode == 1
     assert "Upgrading your notebook" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def demo_env(tmp_path: Path) -> dict[str, str]:
+    """The user's data folder and the temporary folder both point inside `tmp_path`."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    return {
+        **no_display_env(),
+        "PATHFINDER_DATA_DIR": str(tmp_path / "real-data"),
+        "TMPDIR": str(temporary),
+    }
+
+
+def test_demo_smoke_runs_in_a_temporary_folder_and_leaves_the_data_folder_alone(
+    tmp_path: Path,
+) -> None:
+    env = demo_env(tmp_path)
+    result = run("--demo", "--smoke", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "smoke: ok" in result.stdout
+    assert not (tmp_path / "real-data").exists()
+    # The demo's folder is thrown away at the end.
+    assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_demo_hands_the_window_a_filled_notebook_of_its_own(tmp_path: Path) -> None:
+    env = demo_env(tmp_path)
+    code = (
+        "import sys\n"
+        "import pathfinder.app\n"
+        "from pathfinder.__main__ import main\n"
+        "def probe(paths, smoke=False):\n"
+        "    from pathfinder.services.people import people_count\n"
+        "    print(paths.data_dir.name, people_count(), (paths.data_dir / 'logs').is_dir())\n"
+        "    return 0\n"
+        "pathfinder.app.run_app = probe\n"
+        "sys.exit(main(['--demo', '--smoke']))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    folder, count, has_logs = result.stdout.split()
+    assert folder.startswith("pathfinder-demo-")
+    assert int(count) >= 25
+    assert has_logs == "True"
+    assert not (tmp_path / "real-data").exists()
+    assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_demo_with_a_data_folder_is_refused(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    result = run("--demo", "--data-dir", str(data), env=demo_env(tmp_path))
+    assert result.returncode == 2
+    assert "usage: pathfinder" in result.stderr
+    assert "--demo" in result.stderr
+    assert not data.exists()
+    assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_help_mentions_the_demo() -> None:
+    result = run("--help", env=no_display_env())
+    assert "--demo" in result.stdout
