@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test format screenshots clean system-libs system-libs-window
+.PHONY: run test bench format screenshots clean system-libs system-libs-window
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Pathfinder needs Python 3.11 or newer")'
@@ -26,14 +26,19 @@ run: system-libs-window $(STAMP)
 	$(PY) -m pathfinder
 
 test: system-libs $(STAMP)
-	$(PY) -m ruff check src tests scripts
-	$(PY) -m ruff format --check --quiet src tests scripts
+	$(PY) -m ruff check src tests scripts bench
+	$(PY) -m ruff format --check --quiet src tests scripts bench
 	$(PY) -m mypy
 	$(PY) -m pytest
 
 format: $(STAMP)
-	$(PY) -m ruff format src tests scripts
-	$(PY) -m ruff check --fix src tests scripts
+	$(PY) -m ruff format src tests scripts bench
+	$(PY) -m ruff check --fix src tests scripts bench
+
+# Not part of `make test`: builds the large notebook once (bench/.cache), then times
+# People opening and filtering; prints a table and writes bench/results.json.
+bench: system-libs $(STAMP)
+	$(PY) bench/run.py
 
 screenshots: system-libs $(STAMP)
 	$(PY) scripts/screenshots.py docs/screenshots
