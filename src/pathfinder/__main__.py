@@ -89,7 +89,7 @@ def _run(args: argparse.Namespace, paths: Paths, show_dialogs: bool) -> int:
             log.info("demo notebook built")
         from pathfinder.app import run_app
 
-        return run_app(paths, smoke=args.smoke)
+        return run_app(paths, smoke=args.smoke, demo=args.demo)
     finally:
         close_notebook()
         lock.release()

@@ -40,12 +40,12 @@ def show_startup_message(title: str, message: str) -> None:
     box.exec()
 
 
-def run_app(paths: Paths, *, smoke: bool = False) -> int:
+def run_app(paths: Paths, *, smoke: bool = False, demo: bool = False) -> int:
     app = application()
     from pathfinder.instance import RaiseListener
     from pathfinder.views.main_window import MainWindow
 
-    window = MainWindow(paths)
+    window = MainWindow(paths, demo=demo)
     if smoke:
         return run_smoke(app, window)
     _close_on_terminate(app, window)

@@ -135,6 +135,9 @@ def test_smoke_visits_every_tab(notebook: Paths, qtbot, clock) -> None:
         "compass/History",
         "compass/Target roles",
         "compass/Goals",
+        "people",
+        "people/People",
+        "people/Organisations",
     ]
 
 

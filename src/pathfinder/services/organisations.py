@@ -57,6 +57,33 @@ def find_or_create_organisation(name: str, *, now: datetime | None = None) -> in
         return int(Organisation.insert(name=cleaned, created_at=now, updated_at=now).execute())
 
 
+def add_organisation(
+    name: str,
+    industry: str = "",
+    is_target: bool = False,
+    notes: str = "",
+    *,
+    now: datetime | None = None,
+) -> OrganisationRecord:
+    """Create an organisation; a name already there (in any case) is refused."""
+    cleaned = clean_text("name", name, limit=SHORT_TEXT_LIMIT, required=NAME_REQUIRED)
+    if Organisation.get_or_none(fn.lower(Organisation.name) == cleaned.lower()) is not None:
+        raise ValidationError("name", f"{cleaned} is already in your list.")
+    now = now or datetime.now()
+    with write_transaction():
+        new_id = Organisation.insert(
+            name=cleaned,
+            industry=clean_text("industry", industry, limit=SHORT_TEXT_LIMIT),
+            is_target=is_target,
+            notes=clean_text("notes", notes, limit=LONG_TEXT_LIMIT),
+            created_at=now,
+            updated_at=now,
+        ).execute()
+    record = get_organisation(int(new_id))
+    assert record is not None
+    return record
+
+
 def organisation_names() -> list[str]:
     return [
         row.name

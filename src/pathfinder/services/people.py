@@ -338,6 +338,31 @@ def add_tag(person_ids: Iterable[int], tag: str) -> None:
             ContactTag.insert(contact=person_id, tag=tag_id).on_conflict_ignore().execute()
 
 
+def remove_tag(person_ids: Iterable[int], tag: str) -> None:
+    existing = Tag.get_or_none(Tag.name == clean_tag(tag))
+    if existing is None:
+        return
+    with write_transaction():
+        ContactTag.delete().where(
+            (ContactTag.tag == existing.id) & ContactTag.contact.in_(list(person_ids))
+        ).execute()
+
+
+def ids_with_tag(person_ids: Iterable[int], tag: str) -> set[int]:
+    existing = Tag.get_or_none(Tag.name == clean_tag(tag))
+    if existing is None:
+        return set()
+    query = ContactTag.select(ContactTag.contact).where(
+        (ContactTag.tag == existing.id) & ContactTag.contact.in_(list(person_ids))
+    )
+    return {row for (row,) in query.tuples()}
+
+
+def levels_of(person_ids: Iterable[int]) -> dict[int, int]:
+    query = Contact.select(Contact.id, Contact.level).where(Contact.id.in_(list(person_ids)))
+    return dict(query.tuples())
+
+
 def all_tags() -> list[str]:
     return [tag.name for tag in Tag.select().order_by(fn.lower(Tag.name))]
 
@@ -405,6 +430,27 @@ def restore_people(snapshot: dict[str, list[dict[str, Any]]]) -> None:
             Contact.update(introduced_by=row["introduced_by"]).where(
                 Contact.id == row["id"]
             ).execute()
+
+
+@dataclass(frozen=True)
+class PersonBrief:
+    id: int
+    name: str
+    organisation: str
+
+
+def all_people_brief() -> list[PersonBrief]:
+    """Everyone not archived, by name: for pickers."""
+    from pathfinder.store.models import Organisation
+
+    query = (
+        Contact.select(Contact.id, Contact.name, fn.coalesce(Organisation.name, ""))
+        .join(Organisation, on=(Contact.organisation == Organisation.id), join_type=JOIN.LEFT_OUTER)
+        .where(~Contact.archived)
+        .order_by(fn.lower(Contact.name))
+        .tuples()
+    )
+    return [PersonBrief(*row) for row in query]
 
 
 def people_count() -> int:

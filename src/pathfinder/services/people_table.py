@@ -28,6 +28,7 @@ class PeopleFilter:
     target_field: bool | None = None
     going_cold: bool = False
     archived: bool = False  # True shows the archived people instead
+    person_id: int | None = None
 
 
 class PeopleRow(NamedTuple):
@@ -76,6 +77,7 @@ def people_rows(wanted: PeopleFilter, today: date) -> list[PeopleRow]:
         ("c.source", wanted.source),
         ("c.relationship", wanted.relationship),
         ("c.organisation_id", wanted.organisation_id),
+        ("c.id", wanted.person_id),
     ):
         if value is not None:
             conditions.append(f"{column} = ?")
@@ -104,3 +106,12 @@ def people_rows(wanted: PeopleFilter, today: date) -> list[PeopleRow]:
     )
     cursor = db.execute_sql(sql, parameters)
     return [PeopleRow(*row) for row in cursor.fetchall()]
+
+
+def people_row(person_id: int, today: date) -> PeopleRow | None:
+    """One person's row as the table shows it, archived or not."""
+    for archived in (False, True):
+        rows = people_rows(PeopleFilter(archived=archived, person_id=person_id), today)
+        if rows:
+            return rows[0]
+    return None

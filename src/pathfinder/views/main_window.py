@@ -22,6 +22,7 @@ from pathfinder.views.compass.page import CompassPage
 from pathfinder.views.dialogs.about import show_about
 from pathfinder.views.dialogs.shortcuts import ShortcutsDialog
 from pathfinder.views.icons import themed_icon
+from pathfinder.views.people.page import PeoplePage
 from pathfinder.views.ui_state import UiState
 
 DEFAULT_SIZE = QSize(1200, 800)
@@ -44,10 +45,13 @@ class MainWindow(QMainWindow):
         paths: Paths,
         clock: Callable[[], datetime] = datetime.now,
         parent: QWidget | None = None,
+        *,
+        demo: bool = False,
     ) -> None:
         super().__init__(parent)
         self.paths = paths
-        self.setWindowTitle("Pathfinder")
+        # The demo is a throwaway copy; say so, so nobody writes real notes into it.
+        self.setWindowTitle("Pathfinder — demo notebook (not kept)" if demo else "Pathfinder")
         self.setMinimumSize(MINIMUM_SIZE)
         self.resize(DEFAULT_SIZE)
         self.ui_state = UiState(paths.ui_state_file)
@@ -61,7 +65,10 @@ class MainWindow(QMainWindow):
         self.navigation.setSpacing(2)
         self.navigation.setMinimumWidth(150)
         self.stack = QStackedWidget()
-        self.sections = [CompassPage(self.undo_stack, clock, self.show_status)]
+        self.sections: list[CompassPage | PeoplePage] = [
+            CompassPage(self.undo_stack, clock, self.show_status),
+            PeoplePage(self.undo_stack, clock, self.show_status),
+        ]
         for section in self.sections:
             item = QListWidgetItem(section.title)
             item.setSizeHint(QSize(0, 36))

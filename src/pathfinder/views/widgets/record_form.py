@@ -110,6 +110,9 @@ class CreateDialog(QDialog):
         form: RecordForm,
         create: Callable[..., Any],
         parent: QWidget | None = None,
+        *,
+        noun: str | None = None,
+        save_text: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -125,11 +128,13 @@ class CreateDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        if save_text:
+            buttons.button(QDialogButtonBox.StandardButton.Save).setText(save_text)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
-        self._noun = title.removeprefix("Add a ").removeprefix("Add an ")
+        self._noun = noun or title.removeprefix("Add a ").removeprefix("Add an ")
 
     def reject(self) -> None:
         """Cancel or Esc: ask before throwing away what was typed."""

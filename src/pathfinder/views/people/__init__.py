@@ -1,0 +1,1 @@
+"""The People section: contacts, their organisations, timelines and follow-ups."""

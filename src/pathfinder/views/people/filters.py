@@ -1,0 +1,129 @@
+"""The People filter bar: a text box (Ctrl+F) and the filters that narrow the table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+
+from pathfinder.services.organisations import list_organisations
+from pathfinder.services.people import (
+    LEVEL_LABELS,
+    RELATIONSHIP_LABELS,
+    SOURCE_LABELS,
+    all_tags,
+)
+from pathfinder.services.people_table import PeopleFilter
+
+TYPING_PAUSE_MS = 150
+
+
+def _choice(name: str, any_label: str, labels: dict[Any, str]) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    combo.addItem(any_label, None)
+    for key, label in labels.items():
+        combo.addItem(label, key)
+    return combo
+
+
+class FilterBar(QWidget):
+    changed = Signal(object)  # PeopleFilter
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self.text = QLineEdit()
+        self.text.setClearButtonEnabled(True)
+        self.text.setPlaceholderText("Filter by name, organisation, role, tag or note (Ctrl+F)")
+        self.text.setAccessibleName("Filter people")
+        layout.addWidget(self.text)
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        self.level = _choice("Level", "Any level", LEVEL_LABELS)
+        self.source = _choice("How you know them", "Any way you met", SOURCE_LABELS)
+        self.relationship = _choice("Relationship", "Any relationship", RELATIONSHIP_LABELS)
+        self.organisation = _choice("Organisation", "Any organisation", {})
+        self.tag = _choice("Tag", "Any tag", {})
+        for combo in (self.level, self.source, self.relationship, self.organisation, self.tag):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
+            combo.currentIndexChanged.connect(self._emit)
+            row.addWidget(combo, 1)
+        layout.addLayout(row)
+        flags = QHBoxLayout()
+        self.hiring_power = QCheckBox("Hiring power")
+        self.target_field = QCheckBox("Target field")
+        self.going_cold = QCheckBox("Going cold")
+        self.going_cold.setToolTip(
+            "People you haven't talked to for longer than the rhythm you set"
+        )
+        self.archived = QCheckBox("Archived")
+        self.archived.setToolTip("Show the archived people instead")
+        for box in (self.hiring_power, self.target_field, self.going_cold, self.archived):
+            box.toggled.connect(self._emit)
+            flags.addWidget(box)
+        flags.addStretch(1)
+        layout.addLayout(flags)
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self._emit)
+        self.text.textChanged.connect(self._typing.start)
+        self.refresh_choices()
+
+    def refresh_choices(self) -> None:
+        """Fill the organisation and tag lists again (after people change)."""
+        for combo, values in (
+            (self.organisation, [(o.name, o.id) for o in list_organisations()]),
+            (self.tag, [(tag, tag) for tag in all_tags()]),
+        ):
+            keep = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for label, data in values:
+                combo.addItem(label, data)
+            combo.setCurrentIndex(max(0, combo.findData(keep)) if keep is not None else 0)
+            combo.blockSignals(False)
+
+    def current(self) -> PeopleFilter:
+        return PeopleFilter(
+            text=self.text.text().strip(),
+            level=self.level.currentData(),
+            source=self.source.currentData(),
+            relationship=self.relationship.currentData(),
+            organisation_id=self.organisation.currentData(),
+            tag=self.tag.currentData(),
+            hiring_power=True if self.hiring_power.isChecked() else None,
+            target_field=True if self.target_field.isChecked() else None,
+            going_cold=self.going_cold.isChecked(),
+            archived=self.archived.isChecked(),
+        )
+
+    def is_narrowed(self) -> bool:
+        return self.current() != PeopleFilter()
+
+    def clear(self) -> None:
+        self.blockSignals(True)
+        self.text.clear()
+        self._typing.stop()
+        for combo in (self.level, self.source, self.relationship, self.organisation, self.tag):
+            combo.setCurrentIndex(0)
+        for box in (self.hiring_power, self.target_field, self.going_cold, self.archived):
+            box.setChecked(False)
+        self.blockSignals(False)
+        self._emit()
+
+    def apply_text_now(self, text: str) -> None:
+        self.text.setText(text)
+        self._typing.stop()
+        self._emit()
+
+    def _emit(self) -> None:
+        self.changed.emit(self.current())

@@ -1,0 +1,493 @@
+"""The People section: the filterable table of everyone beside the selected person."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pathfinder.services import people
+from pathfinder.services.people import LEVEL_LABELS
+from pathfinder.services.people_table import PeopleFilter
+from pathfinder.services.records import RecordNotFound
+from pathfinder.services.validation import ValidationError
+from pathfinder.store.errors import StorageWriteError
+from pathfinder.views.icons import themed_icon
+from pathfinder.views.people.filters import FilterBar
+from pathfinder.views.people.organisations import OrganisationsView
+from pathfinder.views.people.person_detail import PersonDetail
+from pathfinder.views.people.person_form import PersonForm
+from pathfinder.views.people.table_model import PeopleTableModel
+from pathfinder.views.widgets.empty_state import EmptyState
+from pathfinder.views.widgets.headings import section_title
+from pathfinder.views.widgets.record_form import CreateDialog
+from pathfinder.views.widgets.undo import AlreadyDoneCommand
+
+PEOPLE_TAB, ORGANISATIONS_TAB = range(2)
+FIRST_PEOPLE = (
+    "People you already know are the best place to start: former colleagues, "
+    "classmates, professors, friends and family. Add the first three."
+)
+
+
+class PeoplePage(QWidget):
+    key = "people"
+    title = "People"
+    icon = "people"
+
+    def __init__(
+        self,
+        undo_stack: QUndoStack,
+        clock: Callable[[], datetime],
+        status: Callable[[str], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._undo_stack = undo_stack
+        self._clock = clock
+        self._status = status
+        self._holding = False
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 8)
+        layout.setSpacing(4)
+        layout.addWidget(section_title("People"))
+        self.count_label = QLabel()
+        layout.addWidget(self.count_label)
+        layout.addSpacing(8)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("People")
+        layout.addWidget(self.tabs, 1)
+
+        # The people tab: empty state, or filters + table beside the detail.
+        self.people_stack = QStackedWidget()
+        self.empty = EmptyState("people", FIRST_PEOPLE, "&Add a person")
+        self.empty.button.clicked.connect(self.add_person)
+        self.people_stack.addWidget(self.empty)
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(16, 12, 16, 8)
+        self.filters = FilterBar()
+        self.filters.changed.connect(self._on_filter_changed)
+        content_layout.addWidget(self.filters)
+        actions = QHBoxLayout()
+        self.add_button = QPushButton("&Add person…")
+        self.add_button.setToolTip("Add a person (Ctrl+N); only the name is needed")
+        self.add_button.clicked.connect(self.add_person)
+        actions.addWidget(self.add_button)
+        self.bulk_buttons: list[QPushButton] = []
+        for text, slot in (
+            ("Tag…", self.tag_selected),
+            ("Set level", None),
+            ("Archive", self.archive_selected),
+            ("Delete…", self.delete_selected),
+        ):
+            button = QPushButton(text)
+            if slot is not None:
+                button.clicked.connect(slot)
+            actions.addWidget(button)
+            self.bulk_buttons.append(button)
+        level_menu = QMenu(self.bulk_buttons[1])
+        for level, label in LEVEL_LABELS.items():
+            level_menu.addAction(label, lambda lv=level: self.set_level_selected(lv))
+        self.bulk_buttons[1].setMenu(level_menu)
+        self.archive_button = self.bulk_buttons[2]
+        actions.addStretch(1)
+        self.match_label = QLabel()
+        actions.addWidget(self.match_label)
+        content_layout.addLayout(actions)
+
+        splitter = QSplitter()
+        splitter.setObjectName("people.main")
+        splitter.setChildrenCollapsible(False)
+        self.table_stack = QStackedWidget()
+        self.model = PeopleTableModel(clock, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("People")
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((170, 150, 150, 100, 140, 110)):
+            header.resizeSection(column, width)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.table.activated.connect(self._open_selected)
+        self.table_stack.addWidget(self.table)
+        no_match = QWidget()
+        no_match_layout = QVBoxLayout(no_match)
+        no_match_layout.addStretch(1)
+        self.no_match_label = QLabel("Nobody matches these filters.")
+        self.no_match_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        no_match_layout.addWidget(self.no_match_label)
+        clear = QPushButton("Clear the filters")
+        clear.clicked.connect(self.filters.clear)
+        no_match_layout.addWidget(clear, 0, Qt.AlignmentFlag.AlignHCenter)
+        no_match_layout.addStretch(2)
+        self.table_stack.addWidget(no_match)
+        splitter.addWidget(self.table_stack)
+        self.detail = PersonDetail(clock, status)
+        self.detail.setMinimumWidth(380)
+        self.detail.person_changed.connect(self._after_person_saved)
+        self.detail.people_changed.connect(self.reload)
+        self.detail.open_person.connect(self.open_person)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([620, 460])
+        content_layout.addWidget(splitter, 1)
+        self.people_stack.addWidget(content)
+        self.tabs.addTab(self.people_stack, "People")
+
+        self.organisations = OrganisationsView(clock, status)
+        self.organisations.open_person.connect(self.open_person)
+        self.tabs.addTab(self.organisations, "Organisations")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self._tab = PEOPLE_TAB
+        self._paint_icons()
+
+        for keys, slot in (
+            (QKeySequence.StandardKey.New, self.add_person),
+            (QKeySequence.StandardKey.Find, self.focus_filter),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_selected)
+        self.reload()
+
+    # -- the list ------------------------------------------------------------
+
+    def reload(self, select_id: int | None = None) -> None:
+        keep = select_id if select_id is not None else self._shown_id()
+        self.filters.refresh_choices()
+        self.model.load(self.filters.current())
+        self._show_counts()
+        if keep is not None and self.model.row_of(keep) is not None:
+            self.select_person(keep)
+        elif self.model.rows:
+            self.table.selectRow(0)
+        else:
+            self.detail.show_person(None)
+        self.organisations.reload()
+
+    def apply_filter_text(self, text: str) -> None:
+        """Filter the table by text at once (the text box waits for a pause in typing)."""
+        self.filters.apply_text_now(text)
+
+    def _on_filter_changed(self, wanted: PeopleFilter) -> None:
+        if not self.detail.flush():
+            return
+        keep = self._shown_id()
+        self.model.load(wanted)
+        self._show_counts()
+        if keep is not None and self.model.row_of(keep) is not None:
+            self.select_person(keep)
+        elif self.model.rows:
+            self.table.selectRow(0)
+        else:
+            self.detail.show_person(None)
+
+    def _show_counts(self) -> None:
+        total = people.people_count()
+        shown = len(self.model.rows)
+        self.people_stack.setCurrentIndex(
+            0 if total == 0 and not self.filters.is_narrowed() and not self.model.rows else 1
+        )
+        self.table_stack.setCurrentIndex(0 if shown else 1)
+        self.count_label.setText(
+            "Everyone you know, and everyone you'd like to."
+            if total == 0
+            else f"{total:,} {'person' if total == 1 else 'people'} in your network"
+        )
+        self.match_label.setText(f"{shown:,} shown" if self.filters.is_narrowed() else "")
+        archived_view = self.filters.archived.isChecked()
+        self.archive_button.setText("Unarchive" if archived_view else "Archive")
+
+    def select_person(self, person_id: int) -> None:
+        row = self.model.row_of(person_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def open_person(self, person_id: int) -> None:
+        """Show one person, clearing filters that hide them."""
+        self.tabs.setCurrentIndex(PEOPLE_TAB)
+        if self.model.row_of(person_id) is None:
+            self.filters.clear()
+        self.select_person(person_id)
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.rows[row].id for row in rows]
+
+    def _shown_id(self) -> int | None:
+        return self.detail.person.id if self.detail.person is not None else None
+
+    def _on_selection_changed(self, _selected: QItemSelection, _old: QItemSelection) -> None:
+        if self._holding:
+            return
+        current = self.table.currentIndex()
+        ids = self.selected_ids()
+        person_id = (
+            self.model.rows[current.row()].id
+            if current.isValid() and current.row() < len(self.model.rows)
+            else None
+        )
+        if person_id not in ids:
+            person_id = ids[0] if ids else None
+        for button in self.bulk_buttons:
+            button.setEnabled(bool(ids))
+        if person_id == self._shown_id():
+            return
+        if not self.detail.flush():
+            self._hold()
+            return
+        self.detail.show_person(person_id)
+
+    def _hold(self) -> None:
+        """Keep the person whose change can't be saved yet on screen."""
+        shown = self._shown_id()
+        row = self.model.row_of(shown) if shown is not None else None
+        if row is None:
+            self.detail.forget_pending()
+            return
+        self._holding = True
+        try:
+            self.table.selectRow(row)
+        finally:
+            self._holding = False
+        self._status("This person has a change that isn't saved yet: see the message beside it.")
+
+    def _open_selected(self, _index: QModelIndex) -> None:
+        self.detail.tabs.setCurrentIndex(0)
+        self.detail.form.focus_first_field()
+
+    def focus_filter(self) -> None:
+        self.tabs.setCurrentIndex(PEOPLE_TAB)
+        self.filters.text.setFocus()
+        self.filters.text.selectAll()
+
+    # -- adding ----------------------------------------------------------------
+
+    def add_person(self) -> None:
+        if not self.flush():
+            return
+        self.tabs.setCurrentIndex(PEOPLE_TAB)
+        dialog = CreateDialog(
+            "Add a person",
+            PersonForm(),
+            lambda **values: people.add_person(now=self._clock(), **values),
+            self,
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.created is not None:
+            person = dialog.created
+            if self.model.row_of(person.id) is None and self.filters.is_narrowed():
+                self.filters.clear()
+            self.reload(select_id=person.id)
+            self._status(f"Added {person.name}.")
+
+    # -- bulk actions ----------------------------------------------------------
+
+    def _context_menu(self, position: object) -> None:
+        if not self.selected_ids():
+            return
+        menu = QMenu(self)
+        menu.addAction("Tag…", self.tag_selected)
+        levels = menu.addMenu("Set level")
+        for level, label in LEVEL_LABELS.items():
+            levels.addAction(label, lambda lv=level: self.set_level_selected(lv))
+        menu.addAction(self.archive_button.text(), self.archive_selected)
+        menu.addSeparator()
+        delete = QAction("Delete…", menu)
+        delete.triggered.connect(self.delete_selected)
+        menu.addAction(delete)
+        menu.exec(self.table.viewport().mapToGlobal(position))  # type: ignore[arg-type]
+
+    def _push(self, text: str, redo: Callable[[], None], undo: Callable[[], None]) -> None:
+        self._undo_stack.push(
+            AlreadyDoneCommand(
+                text, self._undo_stack, redo, undo, self._after_people_change, self._status
+            )
+        )
+
+    def _run(self, action: Callable[[], object]) -> bool:
+        try:
+            action()
+        except (StorageWriteError, ValidationError) as error:
+            self._status(error.message.split("\n")[0])
+            return False
+        except RecordNotFound:
+            self.reload()
+            return False
+        return True
+
+    def tag_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids or not self.flush():
+            return
+        tag, ok = QInputDialog.getText(self, "Tag people", f"Tag for {_count(len(ids))}:")
+        if not ok or not tag.strip():
+            return
+        had = people.ids_with_tag(ids, tag)
+        others = [person_id for person_id in ids if person_id not in had]
+        if not self._run(lambda: people.add_tag(ids, tag)):
+            return
+        self._push(
+            f"Tag {_count(len(ids))} “{tag.strip()}”",
+            lambda: people.add_tag(ids, tag),
+            lambda: people.remove_tag(others, tag),
+        )
+        self._after_people_change()
+        self._status(f"Tagged {_count(len(ids))} “{tag.strip()}”. Undo with Ctrl+Z.")
+
+    def set_level_selected(self, level: int) -> None:
+        ids = self.selected_ids()
+        if not ids or not self.flush():
+            return
+        before = people.levels_of(ids)
+        if not self._run(lambda: people.set_level(ids, level, now=self._clock())):
+            return
+
+        def undo() -> None:
+            for old in set(before.values()):
+                people.set_level([i for i, lv in before.items() if lv == old], old)
+
+        self._push(f"Set level of {_count(len(ids))}", lambda: people.set_level(ids, level), undo)
+        self._after_people_change()
+        self._status(f"{_count(len(ids)).capitalize()} now “{LEVEL_LABELS[level]}”.")
+
+    def archive_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids or not self.flush():
+            return
+        archive = not self.filters.archived.isChecked()
+        if not self._run(lambda: people.set_archived(ids, archive, now=self._clock())):
+            return
+        verb = "Archive" if archive else "Unarchive"
+        self._push(
+            f"{verb} {_count(len(ids))}",
+            lambda: people.set_archived(ids, archive),
+            lambda: people.set_archived(ids, not archive),
+        )
+        self._after_people_change()
+        self._status(f"{verb}d {_count(len(ids))}. They are kept; Undo with Ctrl+Z.")
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        self.detail.flush()
+        how_many, interactions = people.count_what_goes_with(ids)
+        question = f"Delete {_count(how_many)}"
+        if interactions:
+            question += f" and their {interactions:,} interaction{'s' if interactions != 1 else ''}"
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Delete people",
+            question + "?",
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        delete = box.addButton("&Delete", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setInformativeText(
+            "Archiving keeps them out of sight instead. A delete can be undone with Ctrl+Z."
+        )
+        box.exec()
+        if box.clickedButton() is not delete:
+            return
+        snapshot: dict[str, object] = {}
+
+        def do_delete() -> None:
+            snapshot["rows"] = people.delete_people(ids)
+
+        if not self._run(do_delete):
+            return
+        self.detail.forget_pending()
+        self._push(question, do_delete, lambda: people.restore_people(snapshot["rows"]))  # type: ignore[arg-type]
+        self._after_people_change()
+        self._status(f"Deleted {_count(how_many)}. Undo with Ctrl+Z.")
+
+    def _after_people_change(self) -> None:
+        self.reload()
+
+    def _after_person_saved(self, person_id: int) -> None:
+        """One person changed: update their row and the filter choices, not the whole list."""
+        self.model.refresh_person(person_id)
+        self.filters.refresh_choices()
+
+    # -- the section interface -------------------------------------------------
+
+    def flush(self) -> bool:
+        results = [self.detail.flush(), self.organisations.flush()]
+        return all(results)
+
+    def show_unsaved(self) -> None:
+        if not self.detail.flush():
+            self.tabs.setCurrentIndex(PEOPLE_TAB)
+        elif not self.organisations.flush():
+            self.tabs.setCurrentIndex(ORGANISATIONS_TAB)
+
+    def visit(self) -> Iterator[str]:
+        for index in range(self.tabs.count()):
+            self.tabs.setCurrentIndex(index)
+            yield f"{self.key}/{self.tabs.tabText(index)}"
+        self.tabs.setCurrentIndex(PEOPLE_TAB)
+
+    def _on_tab_changed(self, index: int) -> None:
+        leaving = self.detail if self._tab == PEOPLE_TAB else self.organisations
+        if not leaving.flush():
+            self.tabs.blockSignals(True)
+            self.tabs.setCurrentIndex(self._tab)
+            self.tabs.blockSignals(False)
+            self._status("This tab has a change that isn't saved yet: see the message on it.")
+            return
+        self._tab = index
+        if index == ORGANISATIONS_TAB:
+            self.organisations.reload()
+
+    def _paint_icons(self) -> None:
+        self.tabs.setTabIcon(PEOPLE_TAB, themed_icon("person"))
+        self.tabs.setTabIcon(ORGANISATIONS_TAB, themed_icon("organisation"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._paint_icons()
+        super().changeEvent(event)
+
+
+def _count(number: int) -> str:
+    return f"{number:,} {'person' if number == 1 else 'people'}"

@@ -1,0 +1,433 @@
+"""One person: their details (saving themselves), timeline, follow-ups and roles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pathfinder.services import followups, interactions, people
+from pathfinder.services.network import giving_back
+from pathfinder.services.organisations import roles_of
+from pathfinder.services.people import LEVEL_LABELS, Person
+from pathfinder.services.records import RecordNotFound
+from pathfinder.services.validation import ValidationError
+from pathfinder.store.errors import StorageWriteError
+from pathfinder.views.formatting import full_date, relative_time
+from pathfinder.views.people.dialogs import (
+    FollowUpForm,
+    InteractionForm,
+    IntroductionForm,
+    date_edit,
+    to_date,
+)
+from pathfinder.views.people.person_form import PersonForm
+from pathfinder.views.widgets.autosave import Autosaver
+from pathfinder.views.widgets.field_message import FieldMessage
+from pathfinder.views.widgets.headings import subheading
+from pathfinder.views.widgets.record_form import CreateDialog
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class LinesModel(QAbstractListModel):
+    """A read-only list of (text, tooltip, payload) lines."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.lines: list[tuple[str, str, Any]] = []
+
+    def set_lines(self, lines: list[tuple[str, str, Any]]) -> None:
+        self.beginResetModel()
+        self.lines = lines
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.lines)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        text, tooltip, payload = self.lines[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip or None
+        if role == PERSON_ROLE:
+            return payload
+        return None
+
+
+class PersonDetail(QWidget):
+    """The right-hand side of People. `person_changed(id)` after any save."""
+
+    person_changed = Signal(int)
+    people_changed = Signal()  # someone was added (an introduction)
+    open_person = Signal(int)
+
+    def __init__(
+        self,
+        clock: Callable[[], datetime],
+        status: Callable[[str], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._status = status
+        self.person: Person | None = None
+        self._autosaver = Autosaver(self._save, self)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 0, 0, 0)
+        layout.setSpacing(8)
+        self.heading = subheading("")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.heading.setFont(font)
+        layout.addWidget(self.heading)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        actions = QHBoxLayout()
+        self.log_button = QPushButton("Log intera&ction…")
+        self.log_button.setToolTip("Log a coffee, a call, a message… (today by default)")
+        self.follow_up_button = QPushButton("Follo&w up…")
+        self.introduce_button = QPushButton("&Introduced me to…")
+        for button in (self.log_button, self.follow_up_button, self.introduce_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("About this person")
+        self.form = PersonForm()
+        self.form.changed.connect(self._autosaver.touch)
+        self.save_problem = FieldMessage()
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(0, 8, 8, 8)
+        details_layout.addWidget(self.form)
+        details_layout.addWidget(self.save_problem)
+        details_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(details)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setAccessibleName("Details")
+        self.tabs.addTab(scroll, "Details")
+
+        self.timeline = LinesModel(self)
+        self.timeline_view = self._list_view(self.timeline, "Timeline, newest first")
+        self.timeline_view.activated.connect(self._open_linked_person)
+        self.tabs.addTab(self.timeline_view, "Timeline")
+
+        self.follow_ups = LinesModel(self)
+        follow_up_page = QWidget()
+        follow_up_layout = QVBoxLayout(follow_up_page)
+        follow_up_layout.setContentsMargins(0, 8, 0, 0)
+        self.follow_ups_view = self._list_view(self.follow_ups, "Open follow-ups")
+        follow_up_layout.addWidget(self.follow_ups_view, 1)
+        follow_up_buttons = QHBoxLayout()
+        self.done_button = QPushButton("Done")
+        self.snooze_button = QPushButton("Snooze")
+        snooze_menu = QMenu(self.snooze_button)
+        snooze_menu.addAction("A day", lambda: self._snooze(1))
+        snooze_menu.addAction("A week", lambda: self._snooze(7))
+        snooze_menu.addAction("Until a date…", self._snooze_until)
+        self.snooze_button.setMenu(snooze_menu)
+        for button in (self.done_button, self.snooze_button):
+            follow_up_buttons.addWidget(button)
+        follow_up_buttons.addStretch(1)
+        follow_up_layout.addLayout(follow_up_buttons)
+        self.tabs.addTab(follow_up_page, "Follow-ups")
+
+        self.roles = LinesModel(self)
+        self.tabs.addTab(self._list_view(self.roles, "Roles, current first"), "Roles")
+        layout.addWidget(self.tabs, 1)
+
+        self.log_button.clicked.connect(self.log_interaction)
+        self.follow_up_button.clicked.connect(self.add_follow_up)
+        self.introduce_button.clicked.connect(self.record_introduction)
+        self.done_button.clicked.connect(self._done)
+        self.show_person(None)
+
+    def _list_view(self, model: LinesModel, name: str) -> QListView:
+        view = QListView()
+        view.setModel(model)
+        view.setAccessibleName(name)
+        view.setWordWrap(True)
+        view.setAlternatingRowColors(True)
+        return view
+
+    # -- showing -------------------------------------------------------------
+
+    def show_person(self, person_id: int | None) -> None:
+        self.person = people.get_person(person_id) if person_id is not None else None
+        person = self.person
+        self.save_problem.clear()
+        for widget in (self.tabs, self.log_button, self.follow_up_button, self.introduce_button):
+            widget.setEnabled(person is not None)
+        if person is None:
+            self.heading.setText("")
+            self.summary.setText("Pick someone on the left to see everything about them here.")
+            for model in (self.timeline, self.follow_ups, self.roles):
+                model.set_lines([])
+            return
+        self.form.load(person)
+        self._show_summary(person)
+        self._show_lists(person.id)
+
+    def _show_summary(self, person: Person) -> None:
+        self.heading.setText(person.name)
+        where = " at ".join(part for part in (person.title, person.organisation) if part)
+        balance = giving_back(person.id)
+        last = (
+            f"last talked {relative_time(person.last_contact_on, self._clock())}"
+            if person.last_contact_on
+            else "not contacted yet"
+        )
+        parts = [
+            where,
+            LEVEL_LABELS[person.level],
+            last,
+            f"you gave {balance.gave} · received {balance.received}",
+        ]
+        self.summary.setText(" · ".join(part for part in parts if part))
+
+    def _show_lists(self, person_id: int) -> None:
+        now = self._clock()
+        self.timeline.set_lines(
+            [
+                (
+                    f"{full_date(entry.on)} · {entry.title}"
+                    + (f": {entry.detail}" if entry.detail else ""),
+                    "Press Enter to open this person" if entry.other_person_id else "",
+                    entry.other_person_id,
+                )
+                for entry in interactions.timeline(person_id)
+            ]
+            or [
+                (
+                    "Nothing logged yet. “Log interaction” keeps a record of each conversation.",
+                    "",
+                    None,
+                )
+            ]
+        )
+        self.follow_ups.set_lines(
+            [
+                (
+                    f"{full_date(item.due_on)} ({relative_time(item.due_on, now)}) · {item.reason}",
+                    "",
+                    item.id,
+                )
+                for item in followups.follow_ups_of(person_id)
+            ]
+        )
+        has_follow_ups = bool(self.follow_ups.lines)
+        self.done_button.setEnabled(has_follow_ups)
+        self.snooze_button.setEnabled(has_follow_ups)
+        if has_follow_ups:
+            self.follow_ups_view.setCurrentIndex(self.follow_ups.index(0))
+        self.roles.set_lines(
+            [
+                (
+                    " at ".join(part for part in (role.title, role.organisation) if part)
+                    + (
+                        " (now)"
+                        if role.ended_on is None
+                        else f" (until {full_date(role.ended_on)})"
+                    ),
+                    "",
+                    None,
+                )
+                for role in roles_of(person_id)
+            ]
+        )
+
+    def refresh(self) -> None:
+        if self.person is not None:
+            self.show_person(self.person.id)
+
+    # -- saving --------------------------------------------------------------
+
+    def flush(self) -> bool:
+        return self._autosaver.flush()
+
+    def forget_pending(self) -> None:
+        self._autosaver.cancel()
+
+    def _save(self) -> bool:
+        if self.person is None:
+            return True
+        self.form.clear_errors()
+        self.save_problem.clear()
+        try:
+            person = people.update_person(self.person.id, now=self._clock(), **self.form.values())
+        except ValidationError as error:
+            self.form.show_error(error)
+            self.tabs.setCurrentIndex(0)
+            return False
+        except StorageWriteError as error:
+            self.save_problem.show_message(error.message)
+            self._status("Not saved: see the message beside the form.")
+            return False
+        except RecordNotFound:
+            self._autosaver.cancel()
+            self.show_person(None)
+            return True
+        self.person = person
+        self._show_summary(person)
+        self._status("Saved")
+        self.person_changed.emit(person.id)
+        return True
+
+    # -- actions -------------------------------------------------------------
+
+    def _create(
+        self, title: str, form: Any, create: Callable[..., Any], noun: str, save_text: str
+    ) -> Any:
+        dialog = CreateDialog(title, form, create, self, noun=noun, save_text=save_text)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.created
+        return None
+
+    def log_interaction(self) -> None:
+        person = self.person
+        if person is None or not self.flush():
+            return
+        today = self._clock().date()
+        created = self._create(
+            f"Log an interaction with {person.name}",
+            InteractionForm(today),
+            lambda **v: interactions.log_interaction(person.id, now=self._clock(), **v),
+            "interaction",
+            "&Log it",
+        )
+        if created is not None:
+            self._after_change(person.id, "Logged. Their stay-in-touch clock starts again.")
+
+    def add_follow_up(self) -> None:
+        person = self.person
+        if person is None or not self.flush():
+            return
+        created = self._create(
+            f"Follow up with {person.name}",
+            FollowUpForm(self._clock().date()),
+            lambda **v: followups.add_follow_up(person.id, now=self._clock(), **v),
+            "follow-up",
+            "&Plan it",
+        )
+        if created is not None:
+            self.tabs.setCurrentIndex(2)
+            self._after_change(person.id, f"Follow-up planned for {full_date(created.due_on)}.")
+
+    def record_introduction(self) -> None:
+        person = self.person
+        if person is None or not self.flush():
+            return
+        choices = {
+            (f"{other.name} ({other.organisation})" if other.organisation else other.name): other.id
+            for other in people.all_people_brief()
+            if other.id != person.id
+        }
+
+        def create(who: str, existing_id: int | None, on: Any) -> int:
+            if existing_id is not None:
+                interactions.introduce(person.id, existing_id, on=on)
+                return existing_id
+            if not who:
+                raise ValidationError("who", "Type the name of the person you were introduced to.")
+            new = people.add_person(
+                who,
+                source="introduction",
+                introduced_by_id=person.id,
+                introduced_on=on,
+                now=self._clock(),
+            )
+            return new.id
+
+        created = self._create(
+            f"Who did {person.first_name} introduce you to?",
+            IntroductionForm(choices, self._clock().date()),
+            create,
+            "introduction",
+            "&Save",
+        )
+        if created is not None:
+            self.people_changed.emit()
+            self._after_change(person.id, "Introduction saved on both timelines.")
+
+    def _after_change(self, person_id: int, message: str) -> None:
+        self.show_person(person_id)
+        self.person_changed.emit(person_id)
+        self._status(message)
+
+    def _current_follow_up(self) -> int | None:
+        index = self.follow_ups_view.currentIndex()
+        return self.follow_ups.data(index, PERSON_ROLE) if index.isValid() else None
+
+    def _follow_up_action(self, action: Callable[[int], None], message: str) -> None:
+        follow_up_id = self._current_follow_up()
+        if follow_up_id is None or self.person is None:
+            return
+        try:
+            action(follow_up_id)
+        except (StorageWriteError, RecordNotFound) as error:
+            self._status(getattr(error, "message", "That follow-up is gone already."))
+            return
+        self._after_change(self.person.id, message)
+        self.tabs.setCurrentIndex(2)
+
+    def _done(self) -> None:
+        today = self._clock().date()
+        self._follow_up_action(lambda fid: followups.mark_done(fid, today), "Done. Well done.")
+
+    def _snooze(self, days: int) -> None:
+        today = self._clock().date()
+        self._follow_up_action(
+            lambda fid: followups.snooze_by(fid, today, days),
+            f"Snoozed for {days} day{'s' if days > 1 else ''}.",
+        )
+
+    def _snooze_until(self) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle("Snooze until")
+        layout = QVBoxLayout(dialog)
+        picker = date_edit(self._clock().date())
+        picker.setAccessibleName("Snooze until")
+        layout.addWidget(picker)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            until = to_date(picker.date())
+            self._follow_up_action(
+                lambda fid: followups.snooze(fid, until), f"Snoozed until {full_date(until)}."
+            )
+
+    def _open_linked_person(self, index: QModelIndex) -> None:
+        other = self.timeline.data(index, PERSON_ROLE)
+        if other is not None:
+            self.open_person.emit(other)
