@@ -148,9 +148,9 @@ def test_demo_hands_the_window_a_filled_notebook_of_its_own(tmp_path: Path) -> N
         "import sys\n"
         "import pathfinder.app\n"
         "from pathfinder.__main__ import main\n"
-        "def probe(paths, smoke=False):\n"
+        "def probe(paths, smoke=False, demo=False):\n"
         "    from pathfinder.services.people import people_count\n"
-        "    print(paths.data_dir.name, people_count(), (paths.data_dir / 'logs').is_dir())\n"
+        "    print(paths.data_dir.name, people_count(), (paths.data_dir / 'logs').is_dir(), demo)\n"
         "    return 0\n"
         "pathfinder.app.run_app = probe\n"
         "sys.exit(main(['--demo', '--smoke']))\n"
@@ -159,10 +159,11 @@ def test_demo_hands_the_window_a_filled_notebook_of_its_own(tmp_path: Path) -> N
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
     )
     assert result.returncode == 0, result.stderr
-    folder, count, has_logs = result.stdout.split()
+    folder, count, has_logs, told = result.stdout.split()
     assert folder.startswith("pathfinder-demo-")
     assert int(count) >= 25
     assert has_logs == "True"
+    assert told == "True"  # the window is told it shows the demo
     assert not (tmp_path / "real-data").exists()
     assert list((tmp_path / "tmp").iterdir()) == []
 
