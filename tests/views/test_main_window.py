@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import threading
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAccessible, QColor, QIcon, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from pathfinder.paths import Paths
-from pathfinder.services import goals, roles
+from pathfinder.services import goals, people, roles
 from pathfinder.services.why import save_why
 from pathfinder.views.compass.page import GOALS_TAB, HISTORY_TAB, ROLES_TAB
 from pathfinder.views.dialogs.crash import CrashDialog
@@ -259,7 +259,7 @@ def test_closing_with_an_unsaved_change_asks_first(
 
 def visible_mnemonics(window: MainWindow) -> list[str]:
     keys = [a.text() for a in window.menuBar().actions()]
-    tabs = window.sections[0].tabs
+    tabs = window.current_section().tabs
     keys += [tabs.tabText(i) for i in range(tabs.count())]
     for widget in window.findChildren(QWidget):
         if not widget.isVisible():
@@ -279,14 +279,17 @@ def test_no_two_visible_controls_share_an_alt_key(notebook: Paths, qtbot, clock)
     save_why("Teaching", "UX research", "", now=clock())
     roles.add_role("Analyst", now=clock())
     goals.add_goal("Find a mentor", now=clock())
+    people.add_person("Priya", organisation="Acme", now=clock())
     window = make_window(qtbot, notebook, clock)
     window.show()
-    tabs = window.sections[0].tabs
-    for index in range(tabs.count()):
-        tabs.setCurrentIndex(index)
-        letters = visible_mnemonics(window)
-        duplicates = {letter for letter in letters if letters.count(letter) > 1}
-        assert duplicates == set(), f"tab {tabs.tabText(index)}: {sorted(duplicates)}"
+    for row, section in enumerate(window.sections):
+        window.show_section(row)
+        tabs = section.tabs
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            letters = visible_mnemonics(window)
+            duplicates = {letter for letter in letters if letters.count(letter) > 1}
+            assert duplicates == set(), f"{section.key}/{tabs.tabText(index)}: {sorted(duplicates)}"
 
 
 def test_a_second_launch_brings_this_window_forward(notebook: Paths, qtbot, clock) -> None:
@@ -344,3 +347,25 @@ def test_staying_to_fix_shows_the_tab_with_the_problem(
     assert window.isVisible()
     assert page.tabs.currentIndex() == ROLES_TAB
     assert page.roles.form.messages["title"].isVisible()
+
+
+def test_ctrl_n_adds_what_fits_the_section_and_ctrl_f_filters_people(
+    notebook: Paths, qtbot, clock, fill_create_dialog
+) -> None:
+    window = make_window(qtbot, notebook, clock)
+    window.show()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    compass = window.sections[0]
+    compass.tabs.setCurrentIndex(GOALS_TAB)
+    fill_create_dialog(lambda form: form.title.setText("Find a mentor"))
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert [g.title for g in goals.list_goals()] == ["Find a mentor"]
+    window.show_section(1)
+    fill_create_dialog(lambda form: form.name.setText("Priya"))
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert [p.name for p in people.find_people_by_name("Priya")] == ["Priya"]
+    window.show_section(0)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_section() is window.sections[1]
+    assert window.sections[1].filters.text.hasFocus()

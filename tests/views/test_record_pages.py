@@ -143,19 +143,6 @@ def test_clearing_a_goals_date_and_number_saves_none(notebook: Paths, qtbot, clo
     assert saved is not None and saved.due_on is None and saved.target_number is None
 
 
-def test_ctrl_n_opens_the_add_dialog(notebook: Paths, qtbot, clock, fill_create_dialog) -> None:
-    roles.add_role("Analyst", now=clock())
-    page, _, _ = make_page(qtbot, clock, ROLE_KIND)
-    page.show()
-    with qtbot.waitActive(page):
-        page.activateWindow()
-    page.table.setFocus()
-    opened = fill_create_dialog(lambda form: form.title.setText("Designer"))
-    qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    assert len(opened) == 1
-    assert [r.title for r in roles.list_roles()] == ["Analyst", "Designer"]
-
-
 def test_undo_after_a_new_role_took_the_next_id_restores_both(
     notebook: Paths, qtbot, clock, fill_create_dialog
 ) -> None:

@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.navigation.setAccessibleName("Sections")
         self.navigation.setIconSize(QSize(22, 22))
         self.navigation.setSpacing(2)
-        self.navigation.setMinimumWidth(150)
+        self.navigation.setMinimumWidth(140)
         self.stack = QStackedWidget()
         self.sections: list[CompassPage | PeoplePage] = [
             CompassPage(self.undo_stack, clock, self.show_status),
@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([190, 1010])
+        self.splitter.setSizes([170, 1030])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
@@ -97,6 +97,12 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu("&File")
+        self.new_action = QAction("&New…", self)
+        self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        self.new_action.setToolTip("Add a person, a role or a goal, depending on where you are")
+        self.new_action.triggered.connect(lambda: self.current_section().add_new())
+        file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setShortcuts(_quit_keys())
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -110,6 +116,11 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.find_action = QAction("&Filter people", self)
+        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.find_action.triggered.connect(self._filter_people)
+        edit_menu.addAction(self.find_action)
 
         go_menu = menu_bar.addMenu("&View")
         self.section_actions = []
@@ -130,8 +141,17 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
+    def _filter_people(self) -> None:
+        for row, section in enumerate(self.sections):
+            if isinstance(section, PeoplePage):
+                self.show_section(row)
+                if self.current_section() is section:
+                    section.focus_filter()
+
     def all_actions(self) -> list[QAction]:
         return [
+            self.new_action,
+            self.find_action,
             self.quit_action,
             self.undo_action,
             self.redo_action,
@@ -159,8 +179,8 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentIndex(row)
 
-    def current_section(self) -> QWidget:
-        return self.stack.currentWidget()
+    def current_section(self) -> CompassPage | PeoplePage:
+        return self.sections[self.stack.currentIndex()]
 
     def visit_everything(self) -> Iterator[str]:
         """Show every section and every tab inside it (for --smoke)."""

@@ -70,6 +70,15 @@ class CompassPage(QWidget):
         results = [self.why_editor.flush(), self.roles.flush(), self.goals.flush()]
         return all(results)
 
+    def add_new(self) -> None:
+        """File ▸ New (Ctrl+N): a goal on the Goals tab, otherwise a target role."""
+        if self.tabs.currentIndex() == GOALS_TAB:
+            self.goals.add_record()
+        else:
+            self.tabs.setCurrentIndex(ROLES_TAB)
+            if self.tabs.currentIndex() == ROLES_TAB:
+                self.roles.add_record()
+
     def show_unsaved(self) -> None:
         """Bring forward the tab whose change could not be saved, with its message."""
         for index, editor in self._saving_tabs().items():

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 WIDGET_KEYS = [
     ("Move to the next or previous control", "Tab / Shift+Tab"),
     ("Next or previous tab in a section", "Ctrl+Tab / Ctrl+Shift+Tab"),
-    ("Add a role or goal, on its tab", "Ctrl+N"),
-    ("Delete the selected role or goal (undoable)", "Delete"),
+    ("Open the selected person's details", "Enter"),
+    ("Delete the selected people, role or goal (undoable)", "Delete"),
     ("Jump to a labelled field", "Alt + the underlined letter"),
 ]
 

@@ -37,6 +37,7 @@ from pathfinder.views.widgets.field_message import FieldMessage
 from pathfinder.views.widgets.headings import subheading
 from pathfinder.views.widgets.record_form import CreateDialog, RecordForm
 from pathfinder.views.widgets.record_table import Column, RecordTableModel
+from pathfinder.views.widgets.selection import select_only_row
 
 COLUMNS = [
     Column("Organisation", lambda o, _n: o.name),
@@ -171,7 +172,7 @@ class OrganisationsView(QStackedWidget):
             row = 0
         if row is not None:
             self._holding = True
-            self.table.selectRow(row)
+            select_only_row(self.table, row)
             self._holding = False
         self._show(self.model.records[row] if row is not None else None)
 
@@ -186,7 +187,7 @@ class OrganisationsView(QStackedWidget):
             row = self.model.row_of(self._shown_id) if self._shown_id is not None else None
             if row is not None:
                 self._holding = True
-                self.table.selectRow(row)
+                select_only_row(self.table, row)
                 self._holding = False
                 self._status("This organisation has a change that isn't saved yet.")
                 return

@@ -40,6 +40,7 @@ from pathfinder.views.people.table_model import PeopleTableModel
 from pathfinder.views.widgets.empty_state import EmptyState
 from pathfinder.views.widgets.headings import section_title
 from pathfinder.views.widgets.record_form import CreateDialog
+from pathfinder.views.widgets.selection import select_only_row
 from pathfinder.views.widgets.undo import AlreadyDoneCommand
 
 PEOPLE_TAB, ORGANISATIONS_TAB = range(2)
@@ -137,7 +138,7 @@ class PeoplePage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((170, 150, 150, 100, 140, 110)):
+        for column, width in enumerate((160, 150, 140, 95, 130, 100)):
             header.resizeSection(column, width)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -157,7 +158,7 @@ class PeoplePage(QWidget):
         self.table_stack.addWidget(no_match)
         splitter.addWidget(self.table_stack)
         self.detail = PersonDetail(clock, status)
-        self.detail.setMinimumWidth(380)
+        self.detail.setMinimumWidth(340)
         self.detail.person_changed.connect(self._after_person_saved)
         self.detail.people_changed.connect(self.reload)
         self.detail.open_person.connect(self.open_person)
@@ -176,13 +177,6 @@ class PeoplePage(QWidget):
         self._tab = PEOPLE_TAB
         self._paint_icons()
 
-        for keys, slot in (
-            (QKeySequence.StandardKey.New, self.add_person),
-            (QKeySequence.StandardKey.Find, self.focus_filter),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_selected)
@@ -198,7 +192,7 @@ class PeoplePage(QWidget):
         if keep is not None and self.model.row_of(keep) is not None:
             self.select_person(keep)
         elif self.model.rows:
-            self.table.selectRow(0)
+            select_only_row(self.table, 0)
         else:
             self.detail.show_person(None)
         self.organisations.reload()
@@ -216,7 +210,7 @@ class PeoplePage(QWidget):
         if keep is not None and self.model.row_of(keep) is not None:
             self.select_person(keep)
         elif self.model.rows:
-            self.table.selectRow(0)
+            select_only_row(self.table, 0)
         else:
             self.detail.show_person(None)
 
@@ -239,7 +233,7 @@ class PeoplePage(QWidget):
     def select_person(self, person_id: int) -> None:
         row = self.model.row_of(person_id)
         if row is not None:
-            self.table.selectRow(row)
+            select_only_row(self.table, row)
             self.table.scrollTo(self.model.index(row, 0))
 
     def open_person(self, person_id: int) -> None:
@@ -286,7 +280,7 @@ class PeoplePage(QWidget):
             return
         self._holding = True
         try:
-            self.table.selectRow(row)
+            select_only_row(self.table, row)
         finally:
             self._holding = False
         self._status("This person has a change that isn't saved yet: see the message beside it.")
@@ -294,6 +288,13 @@ class PeoplePage(QWidget):
     def _open_selected(self, _index: QModelIndex) -> None:
         self.detail.tabs.setCurrentIndex(0)
         self.detail.form.focus_first_field()
+
+    def add_new(self) -> None:
+        """File ▸ New (Ctrl+N): a person, or an organisation on that tab."""
+        if self.tabs.currentIndex() == ORGANISATIONS_TAB:
+            self.organisations.add_organisation()
+        else:
+            self.add_person()
 
     def focus_filter(self) -> None:
         self.tabs.setCurrentIndex(PEOPLE_TAB)

@@ -35,6 +35,7 @@ from pathfinder.views.widgets.empty_state import EmptyState
 from pathfinder.views.widgets.field_message import FieldMessage
 from pathfinder.views.widgets.record_form import CreateDialog, RecordForm
 from pathfinder.views.widgets.record_table import SORT_ROLE, Column, RecordTableModel
+from pathfinder.views.widgets.selection import select_only_row
 
 
 @dataclass(frozen=True)
@@ -197,9 +198,6 @@ class RecordListPage(QStackedWidget):
         outer.addWidget(splitter, 1)
         self.addWidget(content)
 
-        add_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
-        add_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        add_shortcut.activated.connect(self.add_record)
         delete_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_shortcut.activated.connect(self.delete_selected)
@@ -221,8 +219,7 @@ class RecordListPage(QStackedWidget):
 
     def select_row(self, source_row: int) -> None:
         proxy_index = self.proxy.mapFromSource(self.model.index(source_row, 0))
-        self.table.selectRow(proxy_index.row())
-        self.table.setCurrentIndex(proxy_index)
+        select_only_row(self.table, proxy_index.row())
 
     def selected_record(self) -> Any:
         rows = self.table.selectionModel().selectedRows()

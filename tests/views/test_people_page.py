@@ -1,0 +1,233 @@
+"""The People section as a person uses it: add, log, filter, tag, delete, follow up."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from pathfinder.paths import Paths
+from pathfinder.services import followups, interactions, people
+from pathfinder.views.people.page import PeoplePage
+from pathfinder.views.people.person_form import PersonForm
+
+
+def make_page(qtbot, clock) -> tuple[PeoplePage, QUndoStack, list[str]]:
+    undo = QUndoStack()
+    messages: list[str] = []
+    page = PeoplePage(undo, clock, messages.append)
+    qtbot.addWidget(page)
+    page.resize(1100, 760)
+    return page, undo, messages
+
+
+def test_a_first_notebook_invites_the_first_three_people(
+    notebook: Paths, qtbot, clock, fill_create_dialog
+) -> None:
+    page, _, messages = make_page(qtbot, clock)
+    assert page.people_stack.currentWidget() is page.empty
+    assert "Add the first three" in page.empty.sentence.text()
+
+    def fill(form: PersonForm) -> None:
+        form.name.setText("Priya Shah")
+        form.organisation.setText("Acme Health")
+        form.level.setCurrentIndex(form.level.findData(1))
+        form.tags.setText("edtech, mentor maybe")
+
+    fill_create_dialog(fill)
+    page.empty.button.click()
+    [person] = [people.get_person(row.id) for row in page.model.rows]
+    assert person is not None
+    assert (person.name, person.organisation, person.level) == ("Priya Shah", "Acme Health", 1)
+    assert person.tags == ("edtech", "mentor maybe")
+    assert page.detail.heading.text() == "Priya Shah"
+    assert messages[-1] == "Added Priya Shah."
+
+
+def test_a_person_without_a_name_is_refused_in_the_dialog(
+    notebook: Paths, qtbot, clock, fill_create_dialog
+) -> None:
+    page, _, _ = make_page(qtbot, clock)
+    opened = fill_create_dialog(lambda form: form.organisation.setText("Acme"))
+    page.add_person()
+    assert "needs a name" in opened[0].form.messages["name"].text_label.text()
+    assert people.people_count() == 0
+
+
+def test_a_malformed_email_is_flagged_and_the_rest_is_kept(notebook: Paths, qtbot, clock) -> None:
+    priya = people.add_person("Priya", now=clock())
+    tom = people.add_person("Tom", now=clock())
+    page, _, _ = make_page(qtbot, clock)
+    page.show()
+    page.select_person(priya.id)
+    form = page.detail.form
+    form.notes.setPlainText("Met at the edtech meetup")
+    form.email.setText("priya@")
+    form.emit_changed()
+    page.select_person(tom.id)  # the change can't be saved, so Priya stays
+    assert page.detail.person is not None and page.detail.person.id == priya.id
+    assert form.messages["email"].isVisible()
+    assert form.notes.toPlainText() == "Met at the edtech meetup"
+    assert people.get_person(priya.id).notes == ""  # type: ignore[union-attr]
+    form.email.setText("priya@example.org")
+    form.emit_changed()
+    page.select_person(tom.id)
+    saved = people.get_person(priya.id)
+    assert saved is not None
+    assert (saved.email, saved.notes) == ("priya@example.org", "Met at the edtech meetup")
+
+
+def test_logging_an_interaction_takes_two_clicks(
+    notebook: Paths, qtbot, clock, monkeypatch
+) -> None:
+    from pathfinder.views.widgets.record_form import CreateDialog
+
+    priya = people.add_person("Priya", now=clock())
+    page, _, messages = make_page(qtbot, clock)
+    page.select_person(priya.id)
+    monkeypatch.setattr(CreateDialog, "exec", lambda dialog: (dialog.save(), dialog.result())[1])
+    page.detail.log_button.click()  # click one; the dialog's Save is click two
+    [entry] = interactions.timeline(priya.id)
+    assert entry.on == clock().date() and entry.title == "Coffee"
+    assert "stay-in-touch clock" in messages[-1]
+    assert "Coffee" in page.detail.timeline.lines[0][0]
+    assert page.model.rows[0].last_contact_on is not None
+
+
+def test_the_text_filter_and_the_going_cold_filter(notebook: Paths, qtbot, clock) -> None:
+    people.add_person("Priya Shah", organisation="Acme Health", now=clock())
+    people.add_person(
+        "Tom Reyes", organisation="Globex", cadence_days=14, now=clock().replace(year=2025)
+    )
+    page, _, _ = make_page(qtbot, clock)
+    page.apply_filter_text("acme")
+    assert [row.name for row in page.model.rows] == ["Priya Shah"]
+    assert page.match_label.text() == "1 shown"
+    page.apply_filter_text("nobody like this")
+    assert page.table_stack.currentIndex() == 1  # "Nobody matches these filters."
+    page.filters.clear()
+    page.filters.going_cold.setChecked(True)
+    assert [row.name for row in page.model.rows] == ["Tom Reyes"]
+
+
+def test_typing_in_the_filter_waits_for_a_pause(notebook: Paths, qtbot, clock) -> None:
+    people.add_person("Priya", now=clock())
+    people.add_person("Tom", now=clock())
+    page, _, _ = make_page(qtbot, clock)
+    qtbot.keyClicks(page.filters.text, "tom")
+    qtbot.waitUntil(lambda: [row.name for row in page.model.rows] == ["Tom"], timeout=2000)
+
+
+def test_bulk_tag_and_undo(notebook: Paths, qtbot, clock, monkeypatch) -> None:
+    a = people.add_person("A", tags=["meetup"], now=clock())
+    b = people.add_person("B", now=clock())
+    page, undo, _ = make_page(qtbot, clock)
+    page.table.selectAll()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("meetup", True))
+    page.tag_selected()
+    assert people.get_person(b.id).tags == ("meetup",)  # type: ignore[union-attr]
+    undo.undo()
+    assert people.get_person(b.id).tags == ()  # type: ignore[union-attr]
+    assert people.get_person(a.id).tags == ("meetup",)  # type: ignore[union-attr]
+
+
+def test_bulk_level_and_archive_with_undo(notebook: Paths, qtbot, clock) -> None:
+    a = people.add_person("A", level=2, now=clock())
+    b = people.add_person("B", level=3, now=clock())
+    page, undo, _ = make_page(qtbot, clock)
+    page.table.selectAll()
+    page.set_level_selected(1)
+    assert {p.level for p in people.get_people([a.id, b.id])} == {1}
+    undo.undo()
+    assert people.levels_of([a.id, b.id]) == {a.id: 2, b.id: 3}
+    page.table.selectAll()
+    page.archive_selected()
+    assert page.model.rows == []
+    page.filters.archived.setChecked(True)
+    assert sorted(row.name for row in page.model.rows) == ["A", "B"]
+    undo.undo()
+    assert people.people_count() == 2
+
+
+def test_delete_asks_naming_people_and_interactions(
+    notebook: Paths, qtbot, clock, monkeypatch
+) -> None:
+    priya = people.add_person("Priya", now=clock())
+    people.add_person("Tom", now=clock())
+    coffee = interactions.kind_id("coffee")
+    for _ in range(3):
+        interactions.log_interaction(priya.id, coffee, now=clock())
+    page, undo, _ = make_page(qtbot, clock)
+    page.table.selectAll()
+    asked: list[str] = []
+
+    def answer(box: QMessageBox, press: str) -> int:
+        asked.append(box.text())
+        for button in box.buttons():
+            if button.text().replace("&", "") == press:
+                box.setProperty("pressed", press)
+                monkeypatch.setattr(box, "clickedButton", lambda b=button: b)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box, "Cancel"))
+    page.delete_selected()
+    assert people.people_count() == 2
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box, "Delete"))
+    page.delete_selected()
+    assert asked == ["Delete 2 people and their 3 interactions?"] * 2
+    assert people.people_count() == 0
+    assert page.people_stack.currentWidget() is page.empty
+    undo.undo()
+    assert people.people_count() == 2
+    assert len(interactions.timeline(priya.id)) == 3
+
+
+def test_an_introduction_adds_the_new_person_on_both_timelines(
+    notebook: Paths, qtbot, clock, fill_create_dialog
+) -> None:
+    priya = people.add_person("Priya", now=clock())
+    page, _, _ = make_page(qtbot, clock)
+    page.select_person(priya.id)
+    fill_create_dialog(lambda form: form.who.setText("Sam Okafor"))
+    page.detail.record_introduction()
+    [sam] = people.find_people_by_name("Sam Okafor")
+    assert sam.introduced_by_id == priya.id and sam.source == "introduction"
+    assert page.model.row_of(sam.id) is not None
+    assert "Introduced you to Sam Okafor" in page.detail.timeline.lines[0][0]
+    page.detail.timeline_view.setCurrentIndex(page.detail.timeline.index(0))
+    page.detail.timeline_view.activated.emit(page.detail.timeline.index(0))
+    assert page.detail.person is not None and page.detail.person.id == sam.id
+
+
+def test_a_follow_up_is_planned_then_done(
+    notebook: Paths, qtbot, clock, fill_create_dialog
+) -> None:
+    priya = people.add_person("Priya", now=clock())
+    page, _, _ = make_page(qtbot, clock)
+    page.select_person(priya.id)
+    fill_create_dialog(lambda form: form.reason.setText("Send the article"))
+    page.detail.add_follow_up()
+    [planned] = followups.follow_ups_of(priya.id)
+    assert planned.due_on == date(2026, 3, 9)
+    assert "Send the article" in page.detail.follow_ups.lines[0][0]
+    page.detail.done_button.click()
+    assert followups.follow_ups_of(priya.id) == []
+
+
+def test_the_organisations_tab_shows_who_is_there(notebook: Paths, qtbot, clock) -> None:
+    priya = people.add_person("Priya", organisation="Acme", title="PM", now=clock())
+    page, _, _ = make_page(qtbot, clock)
+    page.tabs.setCurrentIndex(1)
+    organisations = page.organisations
+    assert [o.name for o in organisations.model.records] == ["Acme"]
+    assert organisations.now_model.lines[0][0] == "Priya, PM"
+    organisations.form.is_target.setChecked(True)
+    organisations.flush()
+    assert organisations.model.records[0].is_target
+    with qtbot.waitSignal(organisations.open_person):
+        organisations.findChildren(type(page.detail.timeline_view))[0].activated.emit(
+            organisations.now_model.index(0)
+        )
+    assert page.tabs.currentIndex() == 0
+    assert page.detail.person is not None and page.detail.person.id == priya.id
