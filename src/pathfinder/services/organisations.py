@@ -16,7 +16,7 @@ from pathfinder.services.validation import (
     ValidationError,
     clean_text,
 )
-from pathfinder.store.database import write_transaction
+from pathfinder.store.database import db, write_transaction
 from pathfinder.store.models import Contact, Organisation, RoleHeld
 
 NAME_REQUIRED = "Give the organisation a name."
@@ -85,10 +85,7 @@ def add_organisation(
 
 
 def organisation_names() -> list[str]:
-    return [
-        row.name
-        for row in Organisation.select(Organisation.name).order_by(fn.lower(Organisation.name))
-    ]
+    return [name for _id, name in organisation_choices()]
 
 
 def list_organisations() -> list[OrganisationRecord]:
@@ -99,16 +96,38 @@ def list_organisations() -> list[OrganisationRecord]:
         .tuples()
     )
     counts = dict(people)
+    query = Organisation.select(
+        Organisation.id,
+        Organisation.name,
+        Organisation.industry,
+        Organisation.is_target,
+        Organisation.notes,
+    ).order_by(fn.lower(Organisation.name))
     return [
-        OrganisationRecord(
-            row.id, row.name, row.industry, row.is_target, row.notes, counts.get(row.id, 0)
-        )
-        for row in Organisation.select().order_by(fn.lower(Organisation.name))
+        OrganisationRecord(org_id, name, industry, bool(target), notes, counts.get(org_id, 0))
+        for org_id, name, industry, target, notes in query.tuples()
     ]
 
 
+def organisation_choices() -> list[tuple[int, str]]:
+    """(id, name) of every organisation, by name: for pickers and filters."""
+    # Plain SQL: this feeds pickers every time People opens, with thousands of rows.
+    cursor = db.execute_sql("SELECT id, name FROM organisation ORDER BY name COLLATE NOCASE")
+    return cursor.fetchall()
+
+
 def get_organisation(organisation_id: int) -> OrganisationRecord | None:
-    return next((o for o in list_organisations() if o.id == organisation_id), None)
+    row = Organisation.get_or_none(Organisation.id == organisation_id)
+    if row is None:
+        return None
+    people_now = (
+        Contact.select()
+        .where((Contact.organisation == organisation_id) & ~Contact.archived)
+        .count()
+    )
+    return OrganisationRecord(
+        row.id, row.name, row.industry, bool(row.is_target), row.notes, people_now
+    )
 
 
 def update_organisation(

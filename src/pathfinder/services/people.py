@@ -22,7 +22,7 @@ from pathfinder.services.validation import (
     clean_choice,
     clean_text,
 )
-from pathfinder.store.database import write_transaction
+from pathfinder.store.database import db, write_transaction
 from pathfinder.store.models import (
     LEVELS,
     RELATIONSHIPS,
@@ -364,7 +364,8 @@ def levels_of(person_ids: Iterable[int]) -> dict[int, int]:
 
 
 def all_tags() -> list[str]:
-    return [tag.name for tag in Tag.select().order_by(fn.lower(Tag.name))]
+    cursor = db.execute_sql("SELECT name FROM tag ORDER BY name COLLATE NOCASE")
+    return [name for (name,) in cursor.fetchall()]
 
 
 def set_level(person_ids: Iterable[int], level: int, *, now: datetime | None = None) -> None:

@@ -147,7 +147,7 @@ def inspect_notebook(path: Path) -> int | None:
     side_files = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
     existed = {side: side.exists() for side in side_files}
     try:
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
         try:
             application_id = connection.execute("PRAGMA application_id").fetchone()[0]
             version = connection.execute("PRAGMA user_version").fetchone()[0]

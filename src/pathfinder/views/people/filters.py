@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
-from pathfinder.services.organisations import list_organisations
+from pathfinder.services.organisations import organisation_choices
 from pathfinder.services.people import (
     LEVEL_LABELS,
     RELATIONSHIP_LABELS,
@@ -75,12 +75,11 @@ class FilterBar(QWidget):
         self._typing.setInterval(TYPING_PAUSE_MS)
         self._typing.timeout.connect(self._emit)
         self.text.textChanged.connect(self._typing.start)
-        self.refresh_choices()
 
     def refresh_choices(self) -> None:
         """Fill the organisation and tag lists again (after people change)."""
         for combo, values in (
-            (self.organisation, [(o.name, o.id) for o in list_organisations()]),
+            (self.organisation, [(name, org_id) for org_id, name in organisation_choices()]),
             (self.tag, [(tag, tag) for tag in all_tags()]),
         ):
             keep = combo.currentData()

@@ -130,8 +130,12 @@ class OrganisationsView(QStackedWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: sizing columns to their contents reads every row (2,000 and more).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 170), (2, 70), (3, 100)):
+            header.resizeSection(column, width)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         splitter.addWidget(self.table)
 
@@ -160,9 +164,10 @@ class OrganisationsView(QStackedWidget):
         splitter.setSizes([560, 420])
         outer.addWidget(splitter, 1)
         self.addWidget(content)
-        self.reload()
+        self.loaded = False  # filled when first shown (see PeoplePage)
 
     def reload(self) -> None:
+        self.loaded = True
         self._autosaver.flush()
         keep = self._shown_id
         self.model.set_records(organisations.list_organisations())

@@ -126,8 +126,8 @@ class PeoplePage(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("People")
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -191,11 +191,14 @@ class PeoplePage(QWidget):
         self._show_counts()
         if keep is not None and self.model.row_of(keep) is not None:
             self.select_person(keep)
-        elif self.model.rows:
+        elif self.model.ids:
             select_only_row(self.table, 0)
         else:
             self.detail.show_person(None)
-        self.organisations.reload()
+        if self.tabs.currentIndex() == ORGANISATIONS_TAB:
+            self.organisations.reload()
+        else:
+            self.organisations.loaded = False  # refreshed when its tab is next shown
 
     def apply_filter_text(self, text: str) -> None:
         """Filter the table by text at once (the text box waits for a pause in typing)."""
@@ -209,16 +212,16 @@ class PeoplePage(QWidget):
         self._show_counts()
         if keep is not None and self.model.row_of(keep) is not None:
             self.select_person(keep)
-        elif self.model.rows:
+        elif self.model.ids:
             select_only_row(self.table, 0)
         else:
             self.detail.show_person(None)
 
     def _show_counts(self) -> None:
         total = people.people_count()
-        shown = len(self.model.rows)
+        shown = len(self.model.ids)
         self.people_stack.setCurrentIndex(
-            0 if total == 0 and not self.filters.is_narrowed() and not self.model.rows else 1
+            0 if total == 0 and not self.filters.is_narrowed() and not self.model.ids else 1
         )
         self.table_stack.setCurrentIndex(0 if shown else 1)
         self.count_label.setText(
@@ -245,7 +248,7 @@ class PeoplePage(QWidget):
 
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [self.model.rows[row].id for row in rows]
+        return [self.model.ids[row] for row in rows]
 
     def _shown_id(self) -> int | None:
         return self.detail.person.id if self.detail.person is not None else None
@@ -256,8 +259,8 @@ class PeoplePage(QWidget):
         current = self.table.currentIndex()
         ids = self.selected_ids()
         person_id = (
-            self.model.rows[current.row()].id
-            if current.isValid() and current.row() < len(self.model.rows)
+            self.model.ids[current.row()]
+            if current.isValid() and current.row() < len(self.model.ids)
             else None
         )
         if person_id not in ids:
@@ -477,7 +480,7 @@ class PeoplePage(QWidget):
             self._status("This tab has a change that isn't saved yet: see the message on it.")
             return
         self._tab = index
-        if index == ORGANISATIONS_TAB:
+        if index == ORGANISATIONS_TAB and not self.organisations.loaded:
             self.organisations.reload()
 
     def _paint_icons(self) -> None:

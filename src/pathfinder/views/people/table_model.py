@@ -1,8 +1,10 @@
-"""The People table's model: plain rows from one query, sorted and shown here.
+"""The People table's model: the ids in order, and the rows on screen fetched as needed.
 
 A QSortFilterProxyModel would call back into Python for every comparison and
-every row, which at 30,000 people takes seconds; filtering happens in the query
-and sorting is one Python sort of the row list, so both stay in milliseconds.
+every row, which at 30,000 people takes seconds. Here the filter is SQL, the
+sort is one Python sort of (id, key) pairs, and a person's full row is read
+only when the table shows it, a page at a time. That keeps opening the section
+and filtering it within tens of milliseconds.
 """
 
 from __future__ import annotations
@@ -15,7 +17,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 
 from pathfinder.services.people import LEVEL_LABELS, SOURCE_LABELS
-from pathfinder.services.people_table import PeopleFilter, PeopleRow, people_row, people_rows
+from pathfinder.services.people_table import (
+    PeopleFilter,
+    PeopleRow,
+    people_ids,
+    people_row,
+    people_rows_by_id,
+)
 from pathfinder.views.formatting import relative_time
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -27,21 +35,25 @@ def _last_contact(row: PeopleRow, now: datetime) -> str:
     return relative_time(date.fromisoformat(str(row.last_contact_on)), now)
 
 
-# (header, display, sort key)
-COLUMNS: list[tuple[str, Callable[[PeopleRow, datetime], str], Callable[[PeopleRow], Any]]] = [
-    ("Name", lambda r, _n: r.name, lambda r: r.name.casefold()),
-    ("Organisation", lambda r, _n: r.organisation, lambda r: r.organisation.casefold()),
-    ("Role", lambda r, _n: r.title, lambda r: r.title.casefold()),
-    ("Level", lambda r, _n: LEVEL_LABELS[r.level], lambda r: r.level),
-    (
-        "How you know them",
-        lambda r, _n: SOURCE_LABELS.get(r.source, r.source),
-        lambda r: SOURCE_LABELS.get(r.source, r.source),
-    ),
-    ("Last contact", _last_contact, lambda r: str(r.last_contact_on or "")),
-    ("Tags", lambda r, _n: r.tags, lambda r: r.tags.casefold()),
+def _source_label(value: str) -> str:
+    return SOURCE_LABELS.get(value, value)
+
+
+# (header, display, sort key in people_ids, label for sorting)
+COLUMNS: list[
+    tuple[str, Callable[[PeopleRow, datetime], str], str, Callable[[str], str] | None]
+] = [
+    ("Name", lambda r, _n: r.name, "name", None),
+    ("Organisation", lambda r, _n: r.organisation, "organisation", None),
+    ("Role", lambda r, _n: r.title, "title", None),
+    ("Level", lambda r, _n: LEVEL_LABELS[r.level], "level", None),
+    ("How you know them", lambda r, _n: _source_label(r.source), "source", _source_label),
+    ("Last contact", _last_contact, "last_contact", None),
+    ("Tags", lambda r, _n: r.tags, "tags", None),
 ]
+PAGE = 200
 NAME_COLUMN = 0
+LAST_CONTACT_COLUMN = 5
 _ITALIC = QFont()
 _ITALIC.setItalic(True)
 
@@ -50,19 +62,53 @@ class PeopleTableModel(QAbstractTableModel):
     def __init__(self, clock: Callable[[], datetime], parent: Any = None) -> None:
         super().__init__(parent)
         self._clock = clock
-        self.rows: list[PeopleRow] = []
+        self.ids: list[int] = []
+        self._positions: dict[int, int] = {}
+        self._cache: dict[int, PeopleRow] = {}
         self.filter = PeopleFilter()
         self._sort: tuple[int, Qt.SortOrder] = (NAME_COLUMN, Qt.SortOrder.AscendingOrder)
+        self._loaded = False
 
     # -- loading -------------------------------------------------------------
 
     def load(self, wanted: PeopleFilter | None = None) -> None:
         if wanted is not None:
             self.filter = wanted
-        rows = people_rows(self.filter, self._clock().date())
+        ids = self._sorted_ids()
+        self._loaded = True
         self.beginResetModel()
-        self.rows = self._sorted(rows)
+        self._set_ids(ids)
+        self._cache.clear()
         self.endResetModel()
+
+    def _sorted_ids(self) -> list[int]:
+        column, order = self._sort
+        _header, _display, key, label = COLUMNS[column]
+        return people_ids(
+            self.filter, self._clock().date(), key, order == Qt.SortOrder.DescendingOrder, label
+        )
+
+    def _set_ids(self, ids: list[int]) -> None:
+        self.ids = ids
+        self._positions = {person_id: row for row, person_id in enumerate(ids)}
+
+    def row_at(self, row: int) -> PeopleRow:
+        """The person on a row, reading a page of rows around it when needed."""
+        person_id = self.ids[row]
+        found = self._cache.get(person_id)
+        if found is None:
+            start = max(0, row - PAGE // 4)
+            wanted = [i for i in self.ids[start : start + PAGE] if i not in self._cache]
+            if len(self._cache) > 20 * PAGE:
+                self._cache.clear()
+            self._cache.update(people_rows_by_id(wanted, self._clock().date()))
+            found = self._cache[person_id]
+        return found
+
+    @property
+    def rows(self) -> list[PeopleRow]:
+        """Every row, in order (reads them all: for small lists and tests)."""
+        return [self.row_at(row) for row in range(len(self.ids))]
 
     def refresh_person(self, person_id: int) -> None:
         """Show one person's new values, in place (the sort order waits for the next load)."""
@@ -70,19 +116,16 @@ class PeopleTableModel(QAbstractTableModel):
         updated = people_row(person_id, self._clock().date())
         if row is None or updated is None:
             return
-        self.rows[row] = updated
+        self._cache[person_id] = updated
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def row_of(self, person_id: int) -> int | None:
-        for row, person in enumerate(self.rows):
-            if person.id == person_id:
-                return row
-        return None
+        return self._positions.get(person_id)
 
     # -- Qt's model interface -------------------------------------------------
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self.ids)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -97,33 +140,35 @@ class PeopleTableModel(QAbstractTableModel):
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        person = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return COLUMNS[index.column()][1](person, self._clock())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5 and person.going_cold:
+            return COLUMNS[index.column()][1](self.row_at(index.row()), self._clock())
+        if index.column() != LAST_CONTACT_COLUMN:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and self.row_at(index.row()).going_cold:
             return "Going cold: longer than the stay-in-touch rhythm you set."
-        if role == Qt.ItemDataRole.FontRole and index.column() == 5 and person.going_cold:
+        if role == Qt.ItemDataRole.FontRole and self.row_at(index.row()).going_cold:
             return _ITALIC
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if self._sort == (column, order) and self._loaded:
+            return
         self._sort = (column, order)
+        if not self._loaded:
+            return  # the first load sorts
+        ids = self._sorted_ids()
         self.layoutAboutToBeChanged.emit()
         # Selections hold persistent indexes: move them with their people.
         persistent = self.persistentIndexList()
-        ids = [self.rows[index.row()].id for index in persistent]
-        self.rows = self._sorted(self.rows)
-        new_rows = {person.id: row for row, person in enumerate(self.rows)}
+        moving = [(self.ids[index.row()], index.column()) for index in persistent]
+        self._set_ids(ids)
         self.changePersistentIndexList(
             persistent,
             [
-                self.index(new_rows[person_id], index.column())
-                for person_id, index in zip(ids, persistent, strict=True)
+                self.index(self._positions[person_id], column)
+                if person_id in self._positions
+                else QModelIndex()
+                for person_id, column in moving
             ],
         )
         self.layoutChanged.emit()
-
-    def _sorted(self, rows: list[PeopleRow]) -> list[PeopleRow]:
-        column, order = self._sort
-        key = COLUMNS[column][2]
-        return sorted(rows, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
