@@ -138,6 +138,7 @@ def test_smoke_visits_every_tab(notebook: Paths, qtbot, clock) -> None:
         "people",
         "people/People",
         "people/Organisations",
+        "people/Who to contact next",
     ]
 
 

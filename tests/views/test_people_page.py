@@ -231,3 +231,41 @@ def test_the_organisations_tab_shows_who_is_there(notebook: Paths, qtbot, clock)
         )
     assert page.tabs.currentIndex() == 0
     assert page.detail.person is not None and page.detail.person.id == priya.id
+
+
+def test_who_to_contact_next_shows_reasons_and_opens_people(notebook: Paths, qtbot, clock) -> None:
+    people.add_person("Nobody special", now=clock())
+    boss = people.add_person("Dana Hiring", hiring_power=True, target_field=True, now=clock())
+    page, _, _ = make_page(qtbot, clock)
+    page.tabs.setCurrentIndex(2)
+    lines = page.contact_next.model.lines
+    assert lines[0][0].startswith("1. Dana Hiring")
+    assert "hiring power · target field" in lines[0][0]
+    page.contact_next.view.activated.emit(page.contact_next.model.index(0))
+    assert page.tabs.currentIndex() == 0
+    assert page.detail.person is not None and page.detail.person.id == boss.id
+
+
+def test_the_header_counts_what_was_given_and_received(notebook: Paths, qtbot, clock) -> None:
+    priya = people.add_person("Priya", now=clock())
+    interactions.log_interaction(priya.id, interactions.kind_id("gave"), now=clock())
+    page, _, _ = make_page(qtbot, clock)
+    assert "you gave 1, received 0" in page.count_label.text()
+
+
+def test_the_list_of_interaction_kinds_can_be_edited(notebook: Paths, qtbot, monkeypatch) -> None:
+    from pathfinder.views.people.dialogs import KindsDialog
+
+    dialog = KindsDialog()
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("Lunch", True))
+    dialog.add_button.click()
+    assert "Lunch" in [k.name for k in interactions.kinds()]
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("Lunch meeting", True))
+    dialog.rename_button.click()
+    dialog.retire_button.click()
+    assert dialog.list.currentItem().text() == "Lunch meeting (retired)"
+    assert "Lunch meeting" not in [k.name for k in interactions.kinds()]
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("coffee", True))
+    dialog.add_button.click()
+    assert "already a kind called coffee" in dialog.problem.text_label.text()

@@ -157,6 +157,7 @@ class OrganisationsView(QStackedWidget):
             view = QListView()
             view.setModel(model)
             view.setAccessibleName(name)
+            view.setWordWrap(True)
             view.activated.connect(lambda index, m=model: self._open(m, index))
             detail_layout.addWidget(view, 1)
         detail.setMinimumWidth(360)

@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from pathfinder.services import people
+from pathfinder.services.network import giving_back
 from pathfinder.services.people import LEVEL_LABELS
 from pathfinder.services.people_table import PeopleFilter
 from pathfinder.services.records import RecordNotFound
 from pathfinder.services.validation import ValidationError
 from pathfinder.store.errors import StorageWriteError
 from pathfinder.views.icons import themed_icon
+from pathfinder.views.people.contact_next import ContactNextView
 from pathfinder.views.people.filters import FilterBar
 from pathfinder.views.people.organisations import OrganisationsView
 from pathfinder.views.people.person_detail import PersonDetail
@@ -43,7 +45,7 @@ from pathfinder.views.widgets.record_form import CreateDialog
 from pathfinder.views.widgets.selection import select_only_row
 from pathfinder.views.widgets.undo import AlreadyDoneCommand
 
-PEOPLE_TAB, ORGANISATIONS_TAB = range(2)
+PEOPLE_TAB, ORGANISATIONS_TAB, CONTACT_NEXT_TAB = range(3)
 FIRST_PEOPLE = (
     "People you already know are the best place to start: former colleagues, "
     "classmates, professors, friends and family. Add the first three."
@@ -173,6 +175,9 @@ class PeoplePage(QWidget):
         self.organisations = OrganisationsView(clock, status)
         self.organisations.open_person.connect(self.open_person)
         self.tabs.addTab(self.organisations, "Organisations")
+        self.contact_next = ContactNextView(clock)
+        self.contact_next.open_person.connect(self.open_person)
+        self.tabs.addTab(self.contact_next, "Who to contact next")
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._tab = PEOPLE_TAB
         self._paint_icons()
@@ -195,10 +200,12 @@ class PeoplePage(QWidget):
             select_only_row(self.table, 0)
         else:
             self.detail.show_person(None)
+        # The other tabs are refreshed when they are next shown.
+        self.organisations.loaded = self.contact_next.loaded = False
         if self.tabs.currentIndex() == ORGANISATIONS_TAB:
             self.organisations.reload()
-        else:
-            self.organisations.loaded = False  # refreshed when its tab is next shown
+        elif self.tabs.currentIndex() == CONTACT_NEXT_TAB:
+            self.contact_next.reload()
 
     def apply_filter_text(self, text: str) -> None:
         """Filter the table by text at once (the text box waits for a pause in typing)."""
@@ -224,10 +231,12 @@ class PeoplePage(QWidget):
             0 if total == 0 and not self.filters.is_narrowed() and not self.model.ids else 1
         )
         self.table_stack.setCurrentIndex(0 if shown else 1)
+        balance = giving_back()
         self.count_label.setText(
             "Everyone you know, and everyone you'd like to."
             if total == 0
-            else f"{total:,} {'person' if total == 1 else 'people'} in your network"
+            else f"{total:,} {'person' if total == 1 else 'people'} in your network · "
+            f"you gave {balance.gave:,}, received {balance.received:,}"
         )
         self.match_label.setText(f"{shown:,} shown" if self.filters.is_narrowed() else "")
         archived_view = self.filters.archived.isChecked()
@@ -472,8 +481,8 @@ class PeoplePage(QWidget):
         self.tabs.setCurrentIndex(PEOPLE_TAB)
 
     def _on_tab_changed(self, index: int) -> None:
-        leaving = self.detail if self._tab == PEOPLE_TAB else self.organisations
-        if not leaving.flush():
+        leaving = {PEOPLE_TAB: self.detail, ORGANISATIONS_TAB: self.organisations}.get(self._tab)
+        if leaving is not None and not leaving.flush():
             self.tabs.blockSignals(True)
             self.tabs.setCurrentIndex(self._tab)
             self.tabs.blockSignals(False)
@@ -482,10 +491,13 @@ class PeoplePage(QWidget):
         self._tab = index
         if index == ORGANISATIONS_TAB and not self.organisations.loaded:
             self.organisations.reload()
+        if index == CONTACT_NEXT_TAB and not self.contact_next.loaded:
+            self.contact_next.reload()
 
     def _paint_icons(self) -> None:
         self.tabs.setTabIcon(PEOPLE_TAB, themed_icon("person"))
         self.tabs.setTabIcon(ORGANISATIONS_TAB, themed_icon("organisation"))
+        self.tabs.setTabIcon(CONTACT_NEXT_TAB, themed_icon("compass"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:

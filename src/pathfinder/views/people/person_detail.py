@@ -175,6 +175,7 @@ class PersonDetail(QWidget):
         view.setModel(model)
         view.setAccessibleName(name)
         view.setWordWrap(True)
+        view.setSpacing(2)
         view.setAlternatingRowColors(True)
         return view
 
