@@ -96,6 +96,20 @@ def main() -> int:
             target = args.output / f"{name}{suffix}.png"
             window.grab().save(str(target))
             print(target)
+        window.show_section(1)
+        people_page = window.sections[1]
+        shots = (
+            ("people", lambda: people_page.tabs.setCurrentIndex(0)),
+            ("people-timeline", lambda: people_page.detail.tabs.setCurrentIndex(1)),
+            ("people-organisations", lambda: people_page.tabs.setCurrentIndex(1)),
+            ("people-contact-next", lambda: people_page.tabs.setCurrentIndex(2)),
+        )
+        for name, arrange in shots:
+            arrange()
+            QApplication.processEvents()
+            target = args.output / f"{name}{suffix}.png"
+            window.grab().save(str(target))
+            print(target)
         window.close()
         close_notebook()
     return 0
