@@ -26,8 +26,8 @@ run: system-libs-window $(STAMP)
 	$(PY) -m pathfinder
 
 test: system-libs $(STAMP)
-	$(PY) -m ruff check src tests scripts bench
-	$(PY) -m ruff format --check --quiet src tests scripts bench
+	$(PY) -m ruff check --no-cache src tests scripts bench
+	$(PY) -m ruff format --no-cache --check --quiet src tests scripts bench
 	$(PY) -m mypy
 	$(PY) -m pytest
 

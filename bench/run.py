@@ -164,9 +164,10 @@ def measure_people_view(database_path: Path, rounds: int = 5) -> tuple[list[Figu
         notes.append("People section: pathfinder.views.people.page does not exist yet; skipped.")
         return [], notes
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from pathfinder.views.people.page import PeoplePage
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QApplication
+
+    from pathfinder.views.people.page import PeoplePage
 
     application = QApplication.instance() or QApplication([])
     can_filter = hasattr(PeoplePage, "apply_filter_text")
