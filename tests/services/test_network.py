@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from pathfinder.paths import Paths
-from pathfinder.services import followups, interactions, organisations, people
+from pathfinder.services import followups, interactions, organisations, people, people_bulk
 from pathfinder.services.network import going_cold, who_to_contact_next
 
 ADDED = datetime(2026, 1, 1, 9, 0)
@@ -32,7 +32,7 @@ def test_who_to_contact_next_follows_the_advice(notebook: Paths) -> None:
     planned = add("Has a plan", hiring_power=True, target_field=True, level=1)
     followups.add_follow_up(planned, date(2026, 4, 1), "Coffee in April")
     archived = add("Archived", hiring_power=True, target_field=True, level=1)
-    people.set_archived([archived], True)
+    people_bulk.set_archived([archived], True)
 
     ranked = who_to_contact_next(TODAY, limit=10)
     assert [s.person_id for s in ranked] == [

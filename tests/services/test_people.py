@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from pathfinder.paths import Paths
-from pathfinder.services import followups, interactions, organisations, people
+from pathfinder.services import followups, interactions, organisations, people, people_bulk, tags
 from pathfinder.services.validation import ValidationError
 
 NOW = datetime(2026, 3, 2, 19, 30)
@@ -80,13 +80,13 @@ def test_a_move_keeps_the_old_role_in_the_history(notebook: Paths) -> None:
 def test_tags_levels_and_archiving_in_bulk(notebook: Paths) -> None:
     a = people.add_person("A", tags=["edtech"], now=NOW)
     b = people.add_person("B", now=NOW)
-    people.add_tag([a.id, b.id], "Meetup 2026")
-    people.set_level([a.id, b.id], 1, now=NOW)
-    people.set_archived([b.id], True, now=NOW)
+    tags.add_tag([a.id, b.id], "Meetup 2026")
+    people_bulk.set_level([a.id, b.id], 1, now=NOW)
+    people_bulk.set_archived([b.id], True, now=NOW)
     assert people.get_person(a.id).tags == ("edtech", "Meetup 2026")  # type: ignore[union-attr]
     refreshed = people.get_person(b.id)
     assert refreshed is not None and refreshed.level == 1 and refreshed.archived
-    assert people.all_tags() == ["edtech", "Meetup 2026"]
+    assert tags.all_tags() == ["edtech", "Meetup 2026"]
 
 
 def test_logging_an_interaction_resets_the_stay_in_touch_clock(notebook: Paths) -> None:
@@ -187,12 +187,12 @@ def test_deleting_people_takes_their_interactions_and_undo_brings_all_back(
     interactions.log_interaction(priya.id, coffee, now=NOW)
     interactions.log_interaction(priya.id, coffee, on=date(2026, 1, 1), now=NOW)
     followups.add_follow_up(priya.id, TODAY, "x", now=NOW)
-    assert people.count_what_goes_with([priya.id]) == (1, 2)
+    assert people_bulk.count_what_goes_with([priya.id]) == (1, 2)
     priya = people.get_person(priya.id)
-    snapshot = people.delete_people([priya.id])
+    snapshot = people_bulk.delete_people([priya.id])
     assert people.get_person(priya.id) is None
     assert people.get_person(tom.id).introduced_by_id is None  # type: ignore[union-attr]
-    people.restore_people(snapshot)
+    people_bulk.restore_people(snapshot)
     assert people.get_person(priya.id) == priya
     assert people.get_person(tom.id).introduced_by_id == priya.id  # type: ignore[union-attr]
     assert len(interactions.timeline(priya.id)) == 3  # two interactions and the introduction

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from pathfinder.paths import Paths
-from pathfinder.services import people
+from pathfinder.services import people, people_bulk
 from pathfinder.services.people_table import PeopleFilter, people_rows
 
 ADDED = datetime(2026, 1, 1, 9, 0)
@@ -38,7 +38,7 @@ def crowd(notebook: Paths) -> dict[str, int]:
         ).id,
         "ana": people.add_person("Ana_Lima", relationship="mentor", tags=["Mentors"], now=ADDED).id,
     }
-    people.set_archived([people.add_person("Old friend", now=ADDED).id], True)
+    people_bulk.set_archived([people.add_person("Old friend", now=ADDED).id], True)
     return ids
 
 

@@ -8,7 +8,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from pathfinder.paths import Paths
-from pathfinder.services import followups, interactions, people
+from pathfinder.services import followups, interactions, people, people_bulk
 from pathfinder.views.people.page import PeoplePage
 from pathfinder.views.people.person_form import PersonForm
 
@@ -125,7 +125,7 @@ def test_bulk_tag_and_undo(notebook: Paths, qtbot, clock, monkeypatch) -> None:
     page, undo, _ = make_page(qtbot, clock)
     page.table.selectAll()
     monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("meetup", True))
-    page.tag_selected()
+    page.bulk.tag_selected()
     assert people.get_person(b.id).tags == ("meetup",)  # type: ignore[union-attr]
     undo.undo()
     assert people.get_person(b.id).tags == ()  # type: ignore[union-attr]
@@ -137,12 +137,12 @@ def test_bulk_level_and_archive_with_undo(notebook: Paths, qtbot, clock) -> None
     b = people.add_person("B", level=3, now=clock())
     page, undo, _ = make_page(qtbot, clock)
     page.table.selectAll()
-    page.set_level_selected(1)
+    page.bulk.set_level_selected(1)
     assert {p.level for p in people.get_people([a.id, b.id])} == {1}
     undo.undo()
-    assert people.levels_of([a.id, b.id]) == {a.id: 2, b.id: 3}
+    assert people_bulk.levels_of([a.id, b.id]) == {a.id: 2, b.id: 3}
     page.table.selectAll()
-    page.archive_selected()
+    page.bulk.archive_selected()
     assert page.model.rows == []
     page.filters.archived.setChecked(True)
     assert sorted(row.name for row in page.model.rows) == ["A", "B"]
@@ -171,10 +171,10 @@ def test_delete_asks_naming_people_and_interactions(
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box, "Cancel"))
-    page.delete_selected()
+    page.bulk.delete_selected()
     assert people.people_count() == 2
     monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box, "Delete"))
-    page.delete_selected()
+    page.bulk.delete_selected()
     assert asked == ["Delete 2 people and their 3 interactions?"] * 2
     assert people.people_count() == 0
     assert page.people_stack.currentWidget() is page.empty

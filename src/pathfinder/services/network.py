@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from peewee import JOIN, fn
 
-from pathfinder.services.people import LEVEL_LABELS
+from pathfinder.services.contact_fields import LEVEL_LABELS
 from pathfinder.store.models import Contact, FollowUp, Interaction, InteractionKind, Organisation
 
 

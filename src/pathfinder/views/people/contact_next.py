@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 
 from pathfinder.services.network import who_to_contact_next
-from pathfinder.views.people.person_detail import PERSON_ROLE, LinesModel
+from pathfinder.views.widgets.lines_model import PAYLOAD_ROLE, LinesModel
 
 HOW_MANY = 25
 EXPLANATION = (
@@ -66,6 +66,6 @@ class ContactNextView(QWidget):
         )
 
     def _open(self, index: QModelIndex) -> None:
-        person_id = self.model.data(index, PERSON_ROLE)
+        person_id = self.model.data(index, PAYLOAD_ROLE)
         if person_id is not None:
             self.open_person.emit(person_id)

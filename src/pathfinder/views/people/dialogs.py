@@ -48,6 +48,25 @@ def date_edit(value: date) -> QDateEdit:
     return edit
 
 
+def ask_for_date(parent: QWidget, title: str, start: date) -> date | None:
+    """A small dialog with one date; None if cancelled."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    layout = QVBoxLayout(dialog)
+    picker = date_edit(start)
+    picker.setAccessibleName(title)
+    layout.addWidget(picker)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return to_date(picker.date())
+
+
 class InteractionForm(RecordForm):
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -7,14 +7,14 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
-from pathfinder.services.organisations import organisation_choices
-from pathfinder.services.people import (
+from pathfinder.services.contact_fields import (
     LEVEL_LABELS,
     RELATIONSHIP_LABELS,
     SOURCE_LABELS,
-    all_tags,
 )
+from pathfinder.services.organisations import organisation_choices
 from pathfinder.services.people_table import PeopleFilter
+from pathfinder.services.tags import all_tags
 
 TYPING_PAUSE_MS = 150
 

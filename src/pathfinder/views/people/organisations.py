@@ -29,12 +29,12 @@ from pathfinder.services.records import RecordNotFound
 from pathfinder.services.validation import LONG_TEXT_LIMIT, SHORT_TEXT_LIMIT, ValidationError
 from pathfinder.store.errors import StorageWriteError
 from pathfinder.views.formatting import full_date
-from pathfinder.views.people.person_detail import PERSON_ROLE, LinesModel
 from pathfinder.views.widgets.autosave import Autosaver
 from pathfinder.views.widgets.bounded_text import BoundedTextEdit
 from pathfinder.views.widgets.empty_state import EmptyState
 from pathfinder.views.widgets.field_message import FieldMessage
 from pathfinder.views.widgets.headings import subheading
+from pathfinder.views.widgets.lines_model import PAYLOAD_ROLE, LinesModel
 from pathfinder.views.widgets.record_form import CreateDialog, RecordForm
 from pathfinder.views.widgets.record_table import Column, RecordTableModel
 from pathfinder.views.widgets.selection import select_only_row
@@ -235,7 +235,7 @@ class OrganisationsView(QStackedWidget):
         )
 
     def _open(self, model: LinesModel, index: QModelIndex) -> None:
-        person_id = model.data(index, PERSON_ROLE)
+        person_id = model.data(index, PAYLOAD_ROLE)
         if person_id is not None:
             self.open_person.emit(person_id)
 

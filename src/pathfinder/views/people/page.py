@@ -6,16 +6,14 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -26,13 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from pathfinder.services import people
+from pathfinder.services.contact_fields import LEVEL_LABELS
 from pathfinder.services.network import giving_back
-from pathfinder.services.people import LEVEL_LABELS
 from pathfinder.services.people_table import PeopleFilter
-from pathfinder.services.records import RecordNotFound
-from pathfinder.services.validation import ValidationError
-from pathfinder.store.errors import StorageWriteError
 from pathfinder.views.icons import themed_icon
+from pathfinder.views.people.bulk_actions import PeopleBulkActions
 from pathfinder.views.people.contact_next import ContactNextView
 from pathfinder.views.people.filters import FilterBar
 from pathfinder.views.people.organisations import OrganisationsView
@@ -43,7 +39,6 @@ from pathfinder.views.widgets.empty_state import EmptyState
 from pathfinder.views.widgets.headings import section_title
 from pathfinder.views.widgets.record_form import CreateDialog
 from pathfinder.views.widgets.selection import select_only_row
-from pathfinder.views.widgets.undo import AlreadyDoneCommand
 
 PEOPLE_TAB, ORGANISATIONS_TAB, CONTACT_NEXT_TAB = range(3)
 FIRST_PEOPLE = (
@@ -69,6 +64,7 @@ class PeoplePage(QWidget):
         self._clock = clock
         self._status = status
         self._holding = False
+        self.bulk = PeopleBulkActions(self, undo_stack, clock, status)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 8)
@@ -100,10 +96,10 @@ class PeoplePage(QWidget):
         actions.addWidget(self.add_button)
         self.bulk_buttons: list[QPushButton] = []
         for text, slot in (
-            ("Tag…", self.tag_selected),
+            ("Tag…", self.bulk.tag_selected),
             ("Set level", None),
-            ("Archive", self.archive_selected),
-            ("Delete…", self.delete_selected),
+            ("Archive", self.bulk.archive_selected),
+            ("Delete…", self.bulk.delete_selected),
         ):
             button = QPushButton(text)
             if slot is not None:
@@ -112,7 +108,7 @@ class PeoplePage(QWidget):
             self.bulk_buttons.append(button)
         level_menu = QMenu(self.bulk_buttons[1])
         for level, label in LEVEL_LABELS.items():
-            level_menu.addAction(label, lambda lv=level: self.set_level_selected(lv))
+            level_menu.addAction(label, lambda lv=level: self.bulk.set_level_selected(lv))
         self.bulk_buttons[1].setMenu(level_menu)
         self.archive_button = self.bulk_buttons[2]
         actions.addStretch(1)
@@ -143,7 +139,7 @@ class PeoplePage(QWidget):
         for column, width in enumerate((160, 150, 140, 95, 130, 100)):
             header.resizeSection(column, width)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.customContextMenuRequested.connect(self.bulk.context_menu)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.activated.connect(self._open_selected)
         self.table_stack.addWidget(self.table)
@@ -184,7 +180,7 @@ class PeoplePage(QWidget):
 
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.delete_selected)
+        delete.activated.connect(self.bulk.delete_selected)
         self.reload()
 
     # -- the list ------------------------------------------------------------
@@ -334,126 +330,6 @@ class PeoplePage(QWidget):
 
     # -- bulk actions ----------------------------------------------------------
 
-    def _context_menu(self, position: object) -> None:
-        if not self.selected_ids():
-            return
-        menu = QMenu(self)
-        menu.addAction("Tag…", self.tag_selected)
-        levels = menu.addMenu("Set level")
-        for level, label in LEVEL_LABELS.items():
-            levels.addAction(label, lambda lv=level: self.set_level_selected(lv))
-        menu.addAction(self.archive_button.text(), self.archive_selected)
-        menu.addSeparator()
-        delete = QAction("Delete…", menu)
-        delete.triggered.connect(self.delete_selected)
-        menu.addAction(delete)
-        menu.exec(self.table.viewport().mapToGlobal(position))  # type: ignore[arg-type]
-
-    def _push(self, text: str, redo: Callable[[], None], undo: Callable[[], None]) -> None:
-        self._undo_stack.push(
-            AlreadyDoneCommand(
-                text, self._undo_stack, redo, undo, self._after_people_change, self._status
-            )
-        )
-
-    def _run(self, action: Callable[[], object]) -> bool:
-        try:
-            action()
-        except (StorageWriteError, ValidationError) as error:
-            self._status(error.message.split("\n")[0])
-            return False
-        except RecordNotFound:
-            self.reload()
-            return False
-        return True
-
-    def tag_selected(self) -> None:
-        ids = self.selected_ids()
-        if not ids or not self.flush():
-            return
-        tag, ok = QInputDialog.getText(self, "Tag people", f"Tag for {_count(len(ids))}:")
-        if not ok or not tag.strip():
-            return
-        had = people.ids_with_tag(ids, tag)
-        others = [person_id for person_id in ids if person_id not in had]
-        if not self._run(lambda: people.add_tag(ids, tag)):
-            return
-        self._push(
-            f"Tag {_count(len(ids))} “{tag.strip()}”",
-            lambda: people.add_tag(ids, tag),
-            lambda: people.remove_tag(others, tag),
-        )
-        self._after_people_change()
-        self._status(f"Tagged {_count(len(ids))} “{tag.strip()}”. Undo with Ctrl+Z.")
-
-    def set_level_selected(self, level: int) -> None:
-        ids = self.selected_ids()
-        if not ids or not self.flush():
-            return
-        before = people.levels_of(ids)
-        if not self._run(lambda: people.set_level(ids, level, now=self._clock())):
-            return
-
-        def undo() -> None:
-            for old in set(before.values()):
-                people.set_level([i for i, lv in before.items() if lv == old], old)
-
-        self._push(f"Set level of {_count(len(ids))}", lambda: people.set_level(ids, level), undo)
-        self._after_people_change()
-        self._status(f"{_count(len(ids)).capitalize()} now “{LEVEL_LABELS[level]}”.")
-
-    def archive_selected(self) -> None:
-        ids = self.selected_ids()
-        if not ids or not self.flush():
-            return
-        archive = not self.filters.archived.isChecked()
-        if not self._run(lambda: people.set_archived(ids, archive, now=self._clock())):
-            return
-        verb = "Archive" if archive else "Unarchive"
-        self._push(
-            f"{verb} {_count(len(ids))}",
-            lambda: people.set_archived(ids, archive),
-            lambda: people.set_archived(ids, not archive),
-        )
-        self._after_people_change()
-        self._status(f"{verb}d {_count(len(ids))}. They are kept; Undo with Ctrl+Z.")
-
-    def delete_selected(self) -> None:
-        ids = self.selected_ids()
-        if not ids:
-            return
-        self.detail.flush()
-        how_many, interactions = people.count_what_goes_with(ids)
-        question = f"Delete {_count(how_many)}"
-        if interactions:
-            question += f" and their {interactions:,} interaction{'s' if interactions != 1 else ''}"
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            "Delete people",
-            question + "?",
-            QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        delete = box.addButton("&Delete", QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setInformativeText(
-            "Archiving keeps them out of sight instead. A delete can be undone with Ctrl+Z."
-        )
-        box.exec()
-        if box.clickedButton() is not delete:
-            return
-        snapshot: dict[str, object] = {}
-
-        def do_delete() -> None:
-            snapshot["rows"] = people.delete_people(ids)
-
-        if not self._run(do_delete):
-            return
-        self.detail.forget_pending()
-        self._push(question, do_delete, lambda: people.restore_people(snapshot["rows"]))  # type: ignore[arg-type]
-        self._after_people_change()
-        self._status(f"Deleted {_count(how_many)}. Undo with Ctrl+Z.")
-
     def _after_people_change(self) -> None:
         self.reload()
 
@@ -503,7 +379,3 @@ class PeoplePage(QWidget):
         if event.type() == QEvent.Type.PaletteChange:
             self._paint_icons()
         super().changeEvent(event)
-
-
-def _count(number: int) -> str:
-    return f"{number:,} {'person' if number == 1 else 'people'}"

@@ -6,10 +6,9 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -22,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from pathfinder.services import followups, interactions, people
+from pathfinder.services.contact_fields import LEVEL_LABELS
 from pathfinder.services.network import giving_back
 from pathfinder.services.organisations import roles_of
-from pathfinder.services.people import LEVEL_LABELS, Person
+from pathfinder.services.people import Person
 from pathfinder.services.records import RecordNotFound
 from pathfinder.services.validation import ValidationError
 from pathfinder.store.errors import StorageWriteError
@@ -33,45 +33,14 @@ from pathfinder.views.people.dialogs import (
     FollowUpForm,
     InteractionForm,
     IntroductionForm,
-    date_edit,
-    to_date,
+    ask_for_date,
 )
 from pathfinder.views.people.person_form import PersonForm
 from pathfinder.views.widgets.autosave import Autosaver
 from pathfinder.views.widgets.field_message import FieldMessage
 from pathfinder.views.widgets.headings import subheading
+from pathfinder.views.widgets.lines_model import PAYLOAD_ROLE, LinesModel
 from pathfinder.views.widgets.record_form import CreateDialog
-
-ModelIndex = QModelIndex | QPersistentModelIndex
-PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class LinesModel(QAbstractListModel):
-    """A read-only list of (text, tooltip, payload) lines."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.lines: list[tuple[str, str, Any]] = []
-
-    def set_lines(self, lines: list[tuple[str, str, Any]]) -> None:
-        self.beginResetModel()
-        self.lines = lines
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.lines)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        text, tooltip, payload = self.lines[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return text
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip or None
-        if role == PERSON_ROLE:
-            return payload
-        return None
 
 
 class PersonDetail(QWidget):
@@ -385,7 +354,7 @@ class PersonDetail(QWidget):
 
     def _current_follow_up(self) -> int | None:
         index = self.follow_ups_view.currentIndex()
-        return self.follow_ups.data(index, PERSON_ROLE) if index.isValid() else None
+        return self.follow_ups.data(index, PAYLOAD_ROLE) if index.isValid() else None
 
     def _follow_up_action(self, action: Callable[[int], None], message: str) -> None:
         follow_up_id = self._current_follow_up()
@@ -411,25 +380,13 @@ class PersonDetail(QWidget):
         )
 
     def _snooze_until(self) -> None:
-        dialog = QDialog(self)
-        dialog.setWindowTitle("Snooze until")
-        layout = QVBoxLayout(dialog)
-        picker = date_edit(self._clock().date())
-        picker.setAccessibleName("Snooze until")
-        layout.addWidget(picker)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        layout.addWidget(buttons)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            until = to_date(picker.date())
+        until = ask_for_date(self, "Snooze until", self._clock().date())
+        if until is not None:
             self._follow_up_action(
                 lambda fid: followups.snooze(fid, until), f"Snoozed until {full_date(until)}."
             )
 
     def _open_linked_person(self, index: QModelIndex) -> None:
-        other = self.timeline.data(index, PERSON_ROLE)
+        other = self.timeline.data(index, PAYLOAD_ROLE)
         if other is not None:
             self.open_person.emit(other)

@@ -7,17 +7,17 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel
 from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QLabel, QLineEdit, QWidget
 
-from pathfinder.services.organisations import organisation_names
-from pathfinder.services.people import (
+from pathfinder.services.contact_fields import (
     CADENCES,
     LEVEL_HINTS,
     LEVEL_LABELS,
     NOTES_LIMIT,
     RELATIONSHIP_LABELS,
     SOURCE_LABELS,
-    Person,
-    all_tags,
 )
+from pathfinder.services.organisations import organisation_names
+from pathfinder.services.people import Person
+from pathfinder.services.tags import all_tags
 from pathfinder.services.validation import SHORT_TEXT_LIMIT
 from pathfinder.views.widgets.bounded_text import BoundedTextEdit
 from pathfinder.views.widgets.record_form import RecordForm

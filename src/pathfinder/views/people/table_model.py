@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from pathfinder.services.people import LEVEL_LABELS, SOURCE_LABELS
+from pathfinder.services.contact_fields import LEVEL_LABELS, SOURCE_LABELS
 from pathfinder.services.people_table import (
     PeopleFilter,
     PeopleRow,

@@ -1,0 +1,81 @@
+"""Changes to many people at once: level, archive, delete (with what undo needs)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from pathfinder.services.validation import ValidationError
+from pathfinder.store.database import write_transaction
+from pathfinder.store.models import LEVELS, Contact, ContactTag, FollowUp, Interaction, RoleHeld
+
+
+def levels_of(person_ids: Iterable[int]) -> dict[int, int]:
+    query = Contact.select(Contact.id, Contact.level).where(Contact.id.in_(list(person_ids)))
+    return dict(query.tuples())
+
+
+def set_level(person_ids: Iterable[int], level: int, *, now: datetime | None = None) -> None:
+    if level not in LEVELS:
+        raise ValidationError("level", "Choose a level from 1 to 3.")
+    with write_transaction():
+        Contact.update(level=level, updated_at=now or datetime.now()).where(
+            Contact.id.in_(list(person_ids))
+        ).execute()
+
+
+def set_archived(person_ids: Iterable[int], archived: bool, *, now: datetime | None = None) -> None:
+    with write_transaction():
+        Contact.update(archived=archived, updated_at=now or datetime.now()).where(
+            Contact.id.in_(list(person_ids))
+        ).execute()
+
+
+def count_what_goes_with(person_ids: Iterable[int]) -> tuple[int, int]:
+    """How many people and interactions a delete would remove."""
+    ids = list(person_ids)
+    interactions = Interaction.select().where(Interaction.contact.in_(ids)).count()
+    return len(ids), interactions
+
+
+_DEPENDENTS = (ContactTag, RoleHeld, Interaction, FollowUp)
+
+
+def delete_people(person_ids: Iterable[int]) -> dict[str, list[dict[str, Any]]]:
+    """Delete people with everything that hangs off them; the snapshot restores it all."""
+    ids = list(person_ids)
+    snapshot: dict[str, list[dict[str, Any]]] = {
+        "contact": [row.__data__.copy() for row in Contact.select().where(Contact.id.in_(ids))],
+        "introduced": [
+            {"id": row.id, "introduced_by": row.introduced_by_id}
+            for row in Contact.select().where(Contact.introduced_by.in_(ids))
+        ],
+    }
+    for model in _DEPENDENTS:
+        key = model._meta.table_name
+        snapshot[key] = [
+            row.__data__.copy() for row in model.select().where(model.contact.in_(ids))
+        ]
+    with write_transaction():
+        Contact.delete().where(Contact.id.in_(ids)).execute()
+    return snapshot
+
+
+def restore_people(snapshot: dict[str, list[dict[str, Any]]]) -> None:
+    with write_transaction():
+        # People first without who introduced them (that person may be restored later in
+        # the same loop), then the links.
+        for row in snapshot["contact"]:
+            Contact.insert(**{**row, "introduced_by": None}).on_conflict_ignore().execute()
+        for row in snapshot["contact"]:
+            Contact.update(introduced_by=row["introduced_by"]).where(
+                Contact.id == row["id"]
+            ).execute()
+        for model in _DEPENDENTS:
+            for row in snapshot[model._meta.table_name]:
+                model.insert(**row).on_conflict_ignore().execute()
+        for row in snapshot["introduced"]:
+            Contact.update(introduced_by=row["introduced_by"]).where(
+                Contact.id == row["id"]
+            ).execute()
