@@ -58,4 +58,4 @@ def test_going_cold_lists_the_closest_first(notebook: Paths) -> None:
     add("No cadence", level=1)
     cold = going_cold(TODAY)
     assert [s.person_id for s in cold] == [near, far]
-    assert cold[0].reason == "74 days since you last talked"
+    assert cold[0].reason == "added 74 days ago, not contacted yet"

@@ -69,7 +69,9 @@ def test_a_malformed_email_is_flagged_and_the_rest_is_kept(notebook: Paths, qtbo
     assert page.detail.person is not None and page.detail.person.id == priya.id
     assert form.messages["email"].isVisible()
     assert form.notes.toPlainText() == "Met at the edtech meetup"
-    assert people.get_person(priya.id).notes == ""  # type: ignore[union-attr]
+    # The note is saved even though the email is refused; the email waits to be fixed.
+    kept = people.get_person(priya.id)
+    assert kept is not None and (kept.notes, kept.email) == ("Met at the edtech meetup", "")
     form.email.setText("priya@example.org")
     form.emit_changed()
     page.select_person(tom.id)

@@ -46,6 +46,8 @@ def add_follow_up(
     if due is None:
         raise ValidationError("due_on", "Pick the day to follow up.")
     cleaned = clean_text("reason", reason, limit=REASON_LIMIT)
+    if Contact.get_or_none(Contact.id == person_id) is None:
+        raise RecordNotFound(f"person {person_id}")
     with write_transaction():
         new_id = FollowUp.insert(
             contact=person_id, due_on=due, reason=cleaned, created_at=now or datetime.now()
@@ -77,6 +79,8 @@ def reopen(follow_up_id: int) -> None:
 
 def snooze(follow_up_id: int, until: date) -> None:
     due = clean_due_date("due_on", until)
+    if due is None:
+        raise ValidationError("due_on", "Pick the day to be reminded again.")
     _change(follow_up_id, due_on=due)
 
 

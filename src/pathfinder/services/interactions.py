@@ -49,7 +49,7 @@ def kinds(include_retired: bool = False) -> list[Kind]:
 
 
 def kind_id(name: str) -> int:
-    kind = InteractionKind.get_or_none(fn.lower(InteractionKind.name) == name.lower())
+    kind = InteractionKind.get_or_none(InteractionKind.name == name.strip())
     if kind is None:
         raise LookupError(f"no interaction kind called {name!r}")
     return int(kind.id)
@@ -57,7 +57,7 @@ def kind_id(name: str) -> int:
 
 def add_kind(name: str) -> Kind:
     cleaned = clean_text("name", name, limit=60, required="Name the new kind.")
-    if InteractionKind.get_or_none(fn.lower(InteractionKind.name) == cleaned.lower()):
+    if InteractionKind.get_or_none(InteractionKind.name == cleaned):
         raise ValidationError("name", f"There is already a kind called {cleaned}.")
     position = InteractionKind.select(fn.max(InteractionKind.position)).scalar() or 0
     with write_transaction():
@@ -68,7 +68,7 @@ def add_kind(name: str) -> Kind:
 def rename_kind(kind_to_rename: int, name: str) -> None:
     cleaned = clean_text("name", name, limit=60, required="A kind needs a name.")
     clash = InteractionKind.get_or_none(
-        (fn.lower(InteractionKind.name) == cleaned.lower()) & (InteractionKind.id != kind_to_rename)
+        (InteractionKind.name == cleaned) & (InteractionKind.id != kind_to_rename)
     )
     if clash is not None:
         raise ValidationError("name", f"There is already a kind called {clash.name}.")
@@ -96,8 +96,12 @@ def log_interaction(
     """Log an interaction (today by default); returns its id."""
     now = now or datetime.now()
     on = on or now.date()
-    if not 1900 <= on.year <= 2200:
+    if not on.year >= 1900:
         raise ValidationError("on", "That date is out of range.")
+    if on > now.date():
+        raise ValidationError(
+            "on", "That day hasn't happened yet. To plan a conversation, add a follow-up."
+        )
     cleaned_summary = clean_text("summary", summary, limit=SUMMARY_LIMIT)
     cleaned_notes = clean_text("notes", notes, limit=NOTES_LIMIT)
     if Contact.get_or_none(Contact.id == person_id) is None:
@@ -196,6 +200,8 @@ def introduce(introducer_id: int, person_id: int, *, on: date | None = None) -> 
     """Record that `introducer_id` introduced the user to `person_id`."""
     if introducer_id == person_id:
         raise ValidationError("introduced_by", "Someone can't introduce you to themselves.")
+    if Contact.select().where(Contact.id.in_([introducer_id, person_id])).count() != 2:
+        raise RecordNotFound(f"person {introducer_id} or {person_id}")
     with write_transaction():
         Contact.update(introduced_by=introducer_id, introduced_on=on or date.today()).where(
             Contact.id == person_id

@@ -57,17 +57,17 @@ def going_cold(today: date, limit: int | None = None) -> list[Suggestion]:
         start = _clock_start(row.last_contact_on, row.created_at)
         lapsed = (today - start).days - row.cadence_days
         organisation = row.organisation.name if row.organisation_id else ""
+        reason = (
+            f"{(today - start).days} days since you last talked"
+            if row.last_contact_on
+            else f"added {(today - start).days} days ago, not contacted yet"
+        )
         rows.append(
             (
                 row.level,
                 -lapsed,
                 row.name.lower(),
-                Suggestion(
-                    row.id,
-                    row.name,
-                    organisation,
-                    f"{(today - start).days} days since you last talked",
-                ),
+                Suggestion(row.id, row.name, organisation, reason),
             )
         )
     rows.sort(key=lambda item: item[:3])

@@ -49,7 +49,7 @@ def find_or_create_organisation(name: str, *, now: datetime | None = None) -> in
     cleaned = clean_text("organisation", name, limit=SHORT_TEXT_LIMIT)
     if not cleaned:
         return None
-    existing = Organisation.get_or_none(fn.lower(Organisation.name) == cleaned.lower())
+    existing = Organisation.get_or_none(Organisation.name == cleaned)
     if existing is not None:
         return int(existing.id)
     now = now or datetime.now()
@@ -67,7 +67,7 @@ def add_organisation(
 ) -> OrganisationRecord:
     """Create an organisation; a name already there (in any case) is refused."""
     cleaned = clean_text("name", name, limit=SHORT_TEXT_LIMIT, required=NAME_REQUIRED)
-    if Organisation.get_or_none(fn.lower(Organisation.name) == cleaned.lower()) is not None:
+    if Organisation.get_or_none(Organisation.name == cleaned) is not None:
         raise ValidationError("name", f"{cleaned} is already in your list.")
     now = now or datetime.now()
     with write_transaction():
@@ -142,8 +142,7 @@ def update_organisation(
     cleaned = {name: cleaners[name](value) for name, value in fields.items()}
     if "name" in cleaned:
         clash = Organisation.get_or_none(
-            (fn.lower(Organisation.name) == cleaned["name"].lower())
-            & (Organisation.id != organisation_id)
+            (Organisation.name == cleaned["name"]) & (Organisation.id != organisation_id)
         )
         if clash is not None:
             raise ValidationError("name", f"There is already an organisation called {clash.name}.")

@@ -16,6 +16,7 @@ from peewee import JOIN, fn
 from pathfinder.services.contact_fields import clean_fields
 from pathfinder.services.organisations import find_or_create_organisation
 from pathfinder.services.tags import set_tags
+from pathfinder.services.validation import ValidationError
 from pathfinder.store.database import write_transaction
 from pathfinder.store.models import Contact, ContactTag, RoleHeld, Tag
 
@@ -165,6 +166,8 @@ def update_person(person_id: int, *, now: datetime | None = None, **fields: Any)
         raise RecordNotFound(f"person {person_id}")
     tags = fields.pop("tags", None)
     organisation = fields.pop("organisation", None)
+    if fields.get("introduced_by_id") == person_id:
+        raise ValidationError("introduced_by", "Someone can't introduce you to themselves.")
     cleaned = _column_fields(clean_fields(fields))
     with write_transaction():
         if organisation is not None:
@@ -189,6 +192,16 @@ def update_person(person_id: int, *, now: datetime | None = None, **fields: Any)
 
 
 def _record_move(person_id: int, organisation_id: int | None, title: str, today: date) -> None:
+    current = RoleHeld.get_or_none((RoleHeld.contact == person_id) & RoleHeld.ended_on.is_null())
+    if current is not None and current.started_on == today:
+        # A role begun today is still being written (or corrected): change it in place.
+        if organisation_id is None and not title:
+            current.delete_instance()
+        else:
+            RoleHeld.update(organisation=organisation_id, title=title).where(
+                RoleHeld.id == current.id
+            ).execute()
+        return
     RoleHeld.update(ended_on=today).where(
         (RoleHeld.contact == person_id) & RoleHeld.ended_on.is_null()
     ).execute()

@@ -63,19 +63,38 @@ def delete_people(person_ids: Iterable[int]) -> dict[str, list[dict[str, Any]]]:
 
 
 def restore_people(snapshot: dict[str, list[dict[str, Any]]]) -> None:
+    """Put deleted people back with everything that hung off them.
+
+    A link to someone who is not there any more is left empty, and an
+    introduction recorded since the delete is not overwritten.
+    """
     with write_transaction():
-        # People first without who introduced them (that person may be restored later in
-        # the same loop), then the links.
+        # People first without who introduced them (that person may be restored later
+        # in the same loop), then the links.
         for row in snapshot["contact"]:
             Contact.insert(**{**row, "introduced_by": None}).on_conflict_ignore().execute()
-        for row in snapshot["contact"]:
-            Contact.update(introduced_by=row["introduced_by"]).where(
-                Contact.id == row["id"]
-            ).execute()
+        links = [
+            *(
+                {"id": row["id"], "introduced_by": row["introduced_by"]}
+                for row in snapshot["contact"]
+            ),
+            *snapshot["introduced"],
+        ]
+        present = {
+            person_id
+            for (person_id,) in Contact.select(Contact.id)
+            .where(
+                Contact.id.in_(
+                    [link["introduced_by"] for link in links if link["introduced_by"] is not None]
+                )
+            )
+            .tuples()
+        }
+        for link in links:
+            if link["introduced_by"] in present:
+                Contact.update(introduced_by=link["introduced_by"]).where(
+                    (Contact.id == link["id"]) & Contact.introduced_by.is_null()
+                ).execute()
         for model in _DEPENDENTS:
             for row in snapshot[model._meta.table_name]:
                 model.insert(**row).on_conflict_ignore().execute()
-        for row in snapshot["introduced"]:
-            Contact.update(introduced_by=row["introduced_by"]).where(
-                Contact.id == row["id"]
-            ).execute()

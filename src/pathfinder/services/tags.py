@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from pathfinder.services.records import RecordNotFound
 from pathfinder.services.validation import ValidationError
 from pathfinder.store.database import db, write_transaction
-from pathfinder.store.models import ContactTag, Tag
+from pathfinder.store.models import Contact, ContactTag, Tag
 
 
 def clean_tag(tag: str) -> str:
-    return " ".join(tag.replace(",", " ").split())[:60]
+    return " ".join(tag.replace(",", " ").split())[:60].strip()
 
 
 def set_tags(person_id: int, tags: Iterable[str]) -> None:
@@ -32,9 +33,12 @@ def add_tag(person_ids: Iterable[int], tag: str) -> None:
     name = clean_tag(tag)
     if not name:
         raise ValidationError("tag", "Type a tag first.")
+    ids = list(person_ids)
+    if Contact.select().where(Contact.id.in_(ids)).count() != len(set(ids)):
+        raise RecordNotFound("one of these people")
     with write_transaction():
         tag_id = _tag_id(name)
-        for person_id in person_ids:
+        for person_id in ids:
             ContactTag.insert(contact=person_id, tag=tag_id).on_conflict_ignore().execute()
 
 

@@ -110,10 +110,14 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         edit_menu = menu_bar.addMenu("&Edit")
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action = QAction("&Undo", self)
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.undo_action.triggered.connect(lambda: self._undo_or_redo(self.undo_stack.undo))
+        self.redo_action = QAction("&Redo", self)
         self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
+        self.redo_action.triggered.connect(lambda: self._undo_or_redo(self.undo_stack.redo))
+        self.undo_stack.indexChanged.connect(self._update_undo_actions)
+        self._update_undo_actions()
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -140,6 +144,22 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(lambda: show_about(self, self.paths.data_dir))
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
+
+    def _undo_or_redo(self, step: Callable[[], None]) -> None:
+        """Save what was typed first, so an undo never works on a stale copy of it."""
+        if not self.flush():
+            self.show_status("First fix the change that isn't saved yet: see the message.")
+            self._show_unsaved()
+            return
+        step()
+
+    def _update_undo_actions(self) -> None:
+        for action, can, text, verb in (
+            (self.undo_action, self.undo_stack.canUndo(), self.undo_stack.undoText(), "Undo"),
+            (self.redo_action, self.undo_stack.canRedo(), self.undo_stack.redoText(), "Redo"),
+        ):
+            action.setEnabled(can)
+            action.setText(f"&{verb} {text}" if can and text else f"&{verb}")
 
     def _filter_people(self) -> None:
         for row, section in enumerate(self.sections):
@@ -178,6 +198,9 @@ class MainWindow(QMainWindow):
             self.show_status("This section has a change that isn't saved yet: see the message.")
             return
         self.stack.setCurrentIndex(row)
+        on_shown = getattr(self.sections[row], "on_shown", None)
+        if on_shown is not None and leaving is not None and self.stack.indexOf(leaving) != row:
+            on_shown()
 
     def current_section(self) -> CompassPage | PeoplePage:
         return self.sections[self.stack.currentIndex()]

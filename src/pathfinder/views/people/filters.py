@@ -119,6 +119,29 @@ class FilterBar(QWidget):
         self.blockSignals(False)
         self._emit()
 
+    def show(self, wanted: PeopleFilter) -> None:
+        """Put the bar back to `wanted` without announcing a change."""
+        self.blockSignals(True)
+        self._typing.stop()
+        self.text.setText(wanted.text)
+        for combo, value in (
+            (self.level, wanted.level),
+            (self.source, wanted.source),
+            (self.relationship, wanted.relationship),
+            (self.organisation, wanted.organisation_id),
+            (self.tag, wanted.tag),
+        ):
+            combo.setCurrentIndex(max(0, combo.findData(value)) if value is not None else 0)
+        for box, flag in (
+            (self.hiring_power, wanted.hiring_power),
+            (self.target_field, wanted.target_field),
+            (self.going_cold, wanted.going_cold),
+            (self.archived, wanted.archived),
+        ):
+            box.setChecked(bool(flag))
+        self._typing.stop()
+        self.blockSignals(False)
+
     def apply_text_now(self, text: str) -> None:
         self.text.setText(text)
         self._typing.stop()

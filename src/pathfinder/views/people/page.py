@@ -186,12 +186,16 @@ class PeoplePage(QWidget):
     # -- the list ------------------------------------------------------------
 
     def reload(self, select_id: int | None = None) -> None:
+        """Read everything again (after a bulk change, an undo, or coming back here)."""
+        saved = self.detail.flush()
         keep = select_id if select_id is not None else self._shown_id()
         self.filters.refresh_choices()
         self.model.load(self.filters.current())
         self._show_counts()
         if keep is not None and self.model.row_of(keep) is not None:
             self.select_person(keep)
+            if saved and self._shown_id() == keep:
+                self.detail.refresh()  # the same person, whose values may have changed
         elif self.model.ids:
             select_only_row(self.table, 0)
         else:
@@ -209,6 +213,8 @@ class PeoplePage(QWidget):
 
     def _on_filter_changed(self, wanted: PeopleFilter) -> None:
         if not self.detail.flush():
+            self.filters.show(self.model.filter)  # the table did not change; nor does the bar
+            self._say_held()
             return
         keep = self._shown_id()
         self.model.load(wanted)
@@ -246,9 +252,14 @@ class PeoplePage(QWidget):
 
     def open_person(self, person_id: int) -> None:
         """Show one person, clearing filters that hide them."""
+        if not self.detail.flush():
+            self._say_held()
+            return
         self.tabs.setCurrentIndex(PEOPLE_TAB)
         if self.model.row_of(person_id) is None:
             self.filters.clear()
+            if self.model.row_of(person_id) is None:  # archived: show the archived list
+                self.filters.archived.setChecked(True)
         self.select_person(person_id)
 
     def selected_ids(self) -> list[int]:
@@ -284,14 +295,20 @@ class PeoplePage(QWidget):
         shown = self._shown_id()
         row = self.model.row_of(shown) if shown is not None else None
         if row is None:
-            self.detail.forget_pending()
+            # They left this list (an undo archived them, say); their form stays on screen
+            # with its message until the change is fixed or they are picked again.
+            self._say_held()
             return
         self._holding = True
         try:
             select_only_row(self.table, row)
         finally:
             self._holding = False
-        self._status("This person has a change that isn't saved yet: see the message beside it.")
+        self._say_held()
+
+    def _say_held(self) -> None:
+        name = self.detail.person.name if self.detail.person else "This person"
+        self._status(f"{name} has a change that isn't saved yet: see the message beside it.")
 
     def _open_selected(self, _index: QModelIndex) -> None:
         self.detail.tabs.setCurrentIndex(0)
@@ -340,6 +357,11 @@ class PeoplePage(QWidget):
 
     # -- the section interface -------------------------------------------------
 
+    def on_shown(self) -> None:
+        """The section came to the front: show what changed elsewhere meanwhile."""
+        if self.tabs.currentIndex() == PEOPLE_TAB:
+            self.reload()
+
     def flush(self) -> bool:
         results = [self.detail.flush(), self.organisations.flush()]
         return all(results)
@@ -365,6 +387,8 @@ class PeoplePage(QWidget):
             self._status("This tab has a change that isn't saved yet: see the message on it.")
             return
         self._tab = index
+        if index == PEOPLE_TAB:
+            self.reload()  # an organisation may have been renamed meanwhile
         if index == ORGANISATIONS_TAB and not self.organisations.loaded:
             self.organisations.reload()
         if index == CONTACT_NEXT_TAB and not self.contact_next.loaded:

@@ -88,6 +88,8 @@ class PersonDetail(QWidget):
         self.tabs.setAccessibleName("About this person")
         self.form = PersonForm()
         self.form.changed.connect(self._autosaver.touch)
+        self.form.edited.connect(self._autosaver.mark)
+        self._saved_values: dict[str, Any] = {}
         self.save_problem = FieldMessage()
         details = QWidget()
         details_layout = QVBoxLayout(details)
@@ -163,6 +165,8 @@ class PersonDetail(QWidget):
                 model.set_lines([])
             return
         self.form.load(person)
+        self.form.refresh_suggestions()
+        self._saved_values = self.form.values()
         self._show_summary(person)
         self._show_lists(person.id)
 
@@ -247,28 +251,44 @@ class PersonDetail(QWidget):
         self._autosaver.cancel()
 
     def _save(self) -> bool:
+        """Save the fields that changed. A field that is refused stays on screen with its
+        message, and the others are saved anyway."""
         if self.person is None:
             return True
         self.form.clear_errors()
         self.save_problem.clear()
-        try:
-            person = people.update_person(self.person.id, now=self._clock(), **self.form.values())
-        except ValidationError as error:
+        values = self.form.values()
+        changed = {
+            name: value for name, value in values.items() if value != self._saved_values.get(name)
+        }
+        refused: list[ValidationError] = []
+        person = self.person
+        while changed:
+            try:
+                person = people.update_person(self.person.id, now=self._clock(), **changed)
+                break
+            except ValidationError as error:
+                refused.append(error)
+                changed.pop(error.field, None)
+            except StorageWriteError as error:
+                self.save_problem.show_message(error.message)
+                self._status("Not saved: see the message beside the form.")
+                return False
+            except RecordNotFound:
+                self._autosaver.cancel()
+                self.show_person(None)
+                return True
+        self._saved_values = {**self._saved_values, **changed}
+        for error in refused:
             self.form.show_error(error)
+        if person is not self.person:
+            self.person = person
+            self._show_summary(person)
+            self._status("Saved" if not refused else "Saved, except the field marked below.")
+            self.person_changed.emit(person.id)
+        if refused:
             self.tabs.setCurrentIndex(0)
             return False
-        except StorageWriteError as error:
-            self.save_problem.show_message(error.message)
-            self._status("Not saved: see the message beside the form.")
-            return False
-        except RecordNotFound:
-            self._autosaver.cancel()
-            self.show_person(None)
-            return True
-        self.person = person
-        self._show_summary(person)
-        self._status("Saved")
-        self.person_changed.emit(person.id)
         return True
 
     # -- actions -------------------------------------------------------------

@@ -101,17 +101,14 @@ class PersonForm(RecordForm):
         self.notes.setMinimumHeight(self.notes.fontMetrics().lineSpacing() * 6)
         self.add_field("notes", "&Private notes", self.notes)
 
-        for edit in (
-            self.name,
-            self.organisation,
-            self.title,
-            self.tags,
-            self.email,
-            self.phone,
-            self.linkedin,
-            self.location,
-        ):
+        for edit in (self.name, self.email, self.phone, self.linkedin, self.location):
             edit.textEdited.connect(self.emit_changed)
+        # An organisation, a job title or a tag typed in pieces must not be saved in
+        # pieces (each piece would become an organisation, a role or a tag): these
+        # save when the user leaves the field or moves on.
+        for edit in (self.organisation, self.title, self.tags):
+            edit.textEdited.connect(self.emit_edited)
+            edit.editingFinished.connect(self._finished_editing)
         for combo in (self.level, self.source, self.relationship, self.cadence):
             combo.currentIndexChanged.connect(self.emit_changed)
         for box in (self.hiring_power, self.target_field):
@@ -124,6 +121,18 @@ class PersonForm(RecordForm):
         label = QLabel()
         label.setWordWrap(True)
         return label
+
+    def _finished_editing(self) -> None:
+        if self._loading:
+            return
+        self.emit_changed()
+
+    def refresh_suggestions(self) -> None:
+        """Offer the organisations and tags that exist now."""
+        organisations = self.organisation.completer()
+        organisations.setModel(QStringListModel(organisation_names(), organisations))
+        tags = self.tags.completer()
+        tags.setModel(QStringListModel(all_tags(), tags))
 
     def _show_level_hint(self) -> None:
         self.level_hint.setText(LEVEL_HINTS[self.level.currentData()])

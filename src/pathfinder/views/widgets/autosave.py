@@ -35,6 +35,11 @@ class Autosaver(QObject):
         self._pending = True
         self._timer.start()
 
+    def mark(self) -> None:
+        """Something changed that should be saved when the user moves on, not on a pause
+        (a name still being typed would otherwise be saved half-written)."""
+        self._pending = True
+
     def flush(self) -> bool:
         """Save now if anything is waiting; False if a change is still unsaved."""
         self._timer.stop()

@@ -26,6 +26,7 @@ class RecordForm(QWidget):
     """Subclasses add fields with `add_field` and implement `values` and `set_record`."""
 
     changed = Signal()
+    edited = Signal()  # typing in a field that saves when the user moves on
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +75,10 @@ class RecordForm(QWidget):
     def emit_changed(self) -> None:
         if not self._loading:
             self.changed.emit()
+
+    def emit_edited(self) -> None:
+        if not self._loading:
+            self.edited.emit()
 
     def load(self, record: Any) -> None:
         self._loading = True
