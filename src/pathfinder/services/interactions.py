@@ -208,5 +208,13 @@ def introduce(introducer_id: int, person_id: int, *, on: date | None = None) -> 
         ).execute()
 
 
+def forget_introduction(person_id: int) -> None:
+    """Remove who introduced the user to `person_id` (a link made by mistake)."""
+    with write_transaction():
+        Contact.update(introduced_by=None, introduced_on=None).where(
+            Contact.id == person_id
+        ).execute()
+
+
 def interaction_count(person_id: int) -> int:
     return int(Interaction.select().where(Interaction.contact == person_id).count())

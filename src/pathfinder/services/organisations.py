@@ -42,6 +42,7 @@ class RoleRecord:
     title: str
     started_on: date | None
     ended_on: date | None
+    id: int = 0
 
 
 def find_or_create_organisation(name: str, *, now: datetime | None = None) -> int | None:
@@ -168,6 +169,7 @@ def _roles_query():  # type: ignore[no-untyped-def]
             RoleHeld.title,
             RoleHeld.started_on,
             RoleHeld.ended_on,
+            RoleHeld.id.alias("role_id"),
         )
         .join(Contact, on=(RoleHeld.contact == Contact.id))
         .switch(RoleHeld)
@@ -188,7 +190,58 @@ def _role(row: dict[str, Any]) -> RoleRecord:
         row["title"],
         as_date(row["started_on"]),
         as_date(row["ended_on"]),
+        row["role_id"],
     )
+
+
+def add_past_role(
+    person_id: int,
+    organisation: str,
+    title: str,
+    started_on: date | None,
+    ended_on: date,
+    *,
+    now: datetime | None = None,
+) -> int:
+    """Record a role the person held before (their current one lives on their record)."""
+    cleaned_title = clean_text("title", title, limit=SHORT_TEXT_LIMIT)
+    if not organisation.strip() and not cleaned_title:
+        raise ValidationError("organisation", "Name the organisation, the job title, or both.")
+    if started_on is not None and started_on > ended_on:
+        raise ValidationError("started_on", "The start comes after the end; check the dates.")
+    if ended_on > (now or datetime.now()).date():
+        raise ValidationError("ended_on", "A past role ends today at the latest.")
+    if Contact.get_or_none(Contact.id == person_id) is None:
+        raise RecordNotFound(f"person {person_id}")
+    with write_transaction():
+        organisation_id = find_or_create_organisation(organisation, now=now)
+        return int(
+            RoleHeld.insert(
+                contact=person_id,
+                organisation=organisation_id,
+                title=cleaned_title,
+                started_on=started_on,
+                ended_on=ended_on,
+            ).execute()
+        )
+
+
+def delete_past_role(role_id: int) -> dict[str, Any]:
+    """Remove a past role (a current role changes through the person's record)."""
+    row = RoleHeld.get_or_none((RoleHeld.id == role_id) & RoleHeld.ended_on.is_null(False))
+    if row is None:
+        raise RecordNotFound(f"past role {role_id}")
+    snapshot: dict[str, Any] = dict(row.__data__)
+    with write_transaction():
+        row.delete_instance()
+    return snapshot
+
+
+def restore_past_role(snapshot: dict[str, Any]) -> None:
+    if RoleHeld.get_or_none(RoleHeld.id == snapshot["id"]) is not None:
+        return
+    with write_transaction():
+        RoleHeld.insert(**snapshot).execute()
 
 
 def roles_at(organisation_id: int) -> tuple[list[RoleRecord], list[RoleRecord]]:

@@ -52,10 +52,20 @@ class PeopleBulkActions:
         menu.addAction(delete)
         menu.exec(self._page.table.viewport().mapToGlobal(position))  # type: ignore[arg-type]
 
-    def _push(self, text: str, redo: Callable[[], None], undo: Callable[[], None]) -> None:
+    def push(self, text: str, redo: Callable[[], None], undo: Callable[[], None]) -> None:
         self._undo_stack.push(
             AlreadyDoneCommand(text, self._undo_stack, redo, undo, self._page.reload, self._status)
         )
+
+    def _ready(self, ids: list[int]) -> bool:
+        """Something is selected and nothing typed is waiting (or it is saved now)."""
+        if not ids:
+            self._status("Select one or more people first.")
+            return False
+        if not self._page.flush():
+            self._page.say_held()
+            return False
+        return True
 
     def _run(self, action: Callable[[], object]) -> bool:
         try:
@@ -70,7 +80,7 @@ class PeopleBulkActions:
 
     def tag_selected(self) -> None:
         ids = self._page.selected_ids()
-        if not ids or not self._page.flush():
+        if not self._ready(ids):
             return
         tag, ok = QInputDialog.getText(self._page, "Tag people", f"Tag for {_count(len(ids))}:")
         if not ok or not tag.strip():
@@ -79,7 +89,7 @@ class PeopleBulkActions:
         others = [person_id for person_id in ids if person_id not in had]
         if not self._run(lambda: tags.add_tag(ids, tag)):
             return
-        self._push(
+        self.push(
             f"Tag {_count(len(ids))} “{tag.strip()}”",
             lambda: tags.add_tag(ids, tag),
             lambda: tags.remove_tag(others, tag),
@@ -89,17 +99,21 @@ class PeopleBulkActions:
 
     def set_level_selected(self, level: int) -> None:
         ids = self._page.selected_ids()
-        if not ids or not self._page.flush():
+        if not self._ready(ids):
             return
         before = people_bulk.levels_of(ids)
         if not self._run(lambda: people_bulk.set_level(ids, level, now=self._clock())):
             return
 
         def undo() -> None:
+            # Only the people still at the new level go back: a later change by hand stays.
+            still = {i for i, lv in people_bulk.levels_of(ids).items() if lv == level}
             for old in set(before.values()):
-                people_bulk.set_level([i for i, lv in before.items() if lv == old], old)
+                people_bulk.set_level(
+                    [i for i, lv in before.items() if lv == old and i in still], old
+                )
 
-        self._push(
+        self.push(
             f"Set level of {_count(len(ids))}", lambda: people_bulk.set_level(ids, level), undo
         )
         self._page.reload()
@@ -107,13 +121,13 @@ class PeopleBulkActions:
 
     def archive_selected(self) -> None:
         ids = self._page.selected_ids()
-        if not ids or not self._page.flush():
+        if not self._ready(ids):
             return
         archive = not self._page.filters.archived.isChecked()
         if not self._run(lambda: people_bulk.set_archived(ids, archive, now=self._clock())):
             return
         verb = "Archive" if archive else "Unarchive"
-        self._push(
+        self.push(
             f"{verb} {_count(len(ids))}",
             lambda: people_bulk.set_archived(ids, archive),
             lambda: people_bulk.set_archived(ids, not archive),
@@ -124,8 +138,12 @@ class PeopleBulkActions:
     def delete_selected(self) -> None:
         ids = self._page.selected_ids()
         if not ids:
+            self._status("Select one or more people first.")
             return
-        self._page.detail.flush()
+        shown = self._page.detail.person
+        if not self._page.detail.flush() and (shown is None or shown.id not in ids):
+            self._page.say_held()
+            return
         how_many, interactions = people_bulk.count_what_goes_with(ids)
         question = f"Delete {_count(how_many)}"
         if interactions:
@@ -153,7 +171,7 @@ class PeopleBulkActions:
         if not self._run(do_delete):
             return
         self._page.detail.forget_pending()
-        self._push(question, do_delete, lambda: people_bulk.restore_people(snapshot["rows"]))  # type: ignore[arg-type]
+        self.push(question, do_delete, lambda: people_bulk.restore_people(snapshot["rows"]))  # type: ignore[arg-type]
         self._page.reload()
         self._status(f"Deleted {_count(how_many)}. Undo with Ctrl+Z.")
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QCompleter,
     QDateEdit,
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
 from pathfinder.services import interactions
 from pathfinder.services.followups import REASON_LIMIT
 from pathfinder.services.interactions import NOTES_LIMIT, SUMMARY_LIMIT
+from pathfinder.services.organisations import organisation_names
+from pathfinder.services.people import PersonBrief
 from pathfinder.services.validation import ValidationError
 from pathfinder.store.errors import StorageWriteError
 from pathfinder.views.widgets.bounded_text import BoundedTextEdit
@@ -138,15 +141,77 @@ class FollowUpForm(RecordForm):
         return bool(self.reason.text().strip())
 
 
-class IntroductionForm(RecordForm):
-    """Who the person introduced you to: someone already here, or someone new."""
-
-    def __init__(self, choices: dict[str, int], today: date, parent: QWidget | None = None) -> None:
+class PastRoleForm(RecordForm):
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.choices = choices
+        self.organisation = QLineEdit()
+        completer = QCompleter(organisation_names(), self.organisation)
+        completer.setCaseSensitivity(completer.caseSensitivity().CaseInsensitive)
+        self.organisation.setCompleter(completer)
+        self.add_field("organisation", "&Organisation", self.organisation)
+        self.title = QLineEdit()
+        self.add_field("title", "&Job title", self.title)
+        self.known_start = QCheckBox("Known")
+        self.started = date_edit(today.replace(year=today.year - 3))
+        self.started.setEnabled(False)
+        self.known_start.toggled.connect(self.started.setEnabled)
+        start_row = QWidget()
+        line = QHBoxLayout(start_row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.known_start)
+        line.addWidget(self.started, 1)
+        self.add_field("started_on", "&From", start_row, buddy=self.known_start)
+        self.started.setAccessibleName("From")
+        self.ended = date_edit(today.replace(year=today.year - 1))
+        self.add_field("ended_on", "&Until", self.ended)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "organisation": self.organisation.text(),
+            "title": self.title.text(),
+            "started_on": to_date(self.started.date()) if self.known_start.isChecked() else None,
+            "ended_on": to_date(self.ended.date()),
+        }
+
+    def set_record(self, record: Any) -> None:
+        raise NotImplementedError
+
+    def has_input(self) -> bool:
+        return bool(self.organisation.text().strip() or self.title.text().strip())
+
+
+def person_choices(everyone: list[PersonBrief], leave_out: int) -> dict[str, int]:
+    """Labels for picking a person: "Name (Organisation)", made unique where needed."""
+    labels: dict[str, int] = {}
+    for other in everyone:
+        if other.id == leave_out:
+            continue
+        label = f"{other.name} ({other.organisation})" if other.organisation else other.name
+        if label in labels:
+            label = f"{label} [#{other.id}]"
+        labels[label] = other.id
+    return labels
+
+
+class IntroductionForm(RecordForm):
+    """Pick a person already here (from the list, or by their exact name), or name a new one."""
+
+    def __init__(
+        self,
+        everyone: list[PersonBrief],
+        leave_out: int,
+        today: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.choices = person_choices(everyone, leave_out)
+        self._by_name: dict[str, list[int]] = {}
+        for other in everyone:
+            if other.id != leave_out:
+                self._by_name.setdefault(other.name.casefold(), []).append(other.id)
         self.who = QLineEdit()
         self.who.setPlaceholderText("Start typing a name; a new name adds a new person")
-        completer = QCompleter(sorted(choices, key=str.casefold), self.who)
+        completer = QCompleter(sorted(self.choices, key=str.casefold), self.who)
         completer.setCaseSensitivity(completer.caseSensitivity().CaseInsensitive)
         completer.setFilterMode(completer.filterMode().MatchContains)
         self.who.setCompleter(completer)
@@ -156,7 +221,16 @@ class IntroductionForm(RecordForm):
 
     def values(self) -> dict[str, Any]:
         text = self.who.text().strip()
-        return {"who": text, "existing_id": self.choices.get(text), "on": to_date(self.on.date())}
+        existing = self.choices.get(text)
+        same_name = self._by_name.get(text.casefold(), [])
+        if existing is None and len(same_name) == 1:
+            existing = same_name[0]
+        return {
+            "who": text,
+            "existing_id": existing,
+            "on": to_date(self.on.date()),
+            "ambiguous": existing is None and len(same_name) > 1,
+        }
 
     def set_record(self, record: Any) -> None:
         raise NotImplementedError

@@ -160,6 +160,7 @@ class PeoplePage(QWidget):
         self.detail.person_changed.connect(self._after_person_saved)
         self.detail.people_changed.connect(self.reload)
         self.detail.open_person.connect(self.open_person)
+        self.detail.undoable.connect(self.bulk.push)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -214,7 +215,7 @@ class PeoplePage(QWidget):
     def _on_filter_changed(self, wanted: PeopleFilter) -> None:
         if not self.detail.flush():
             self.filters.show(self.model.filter)  # the table did not change; nor does the bar
-            self._say_held()
+            self.say_held()
             return
         keep = self._shown_id()
         self.model.load(wanted)
@@ -253,7 +254,7 @@ class PeoplePage(QWidget):
     def open_person(self, person_id: int) -> None:
         """Show one person, clearing filters that hide them."""
         if not self.detail.flush():
-            self._say_held()
+            self.say_held()
             return
         self.tabs.setCurrentIndex(PEOPLE_TAB)
         if self.model.row_of(person_id) is None:
@@ -297,16 +298,16 @@ class PeoplePage(QWidget):
         if row is None:
             # They left this list (an undo archived them, say); their form stays on screen
             # with its message until the change is fixed or they are picked again.
-            self._say_held()
+            self.say_held()
             return
         self._holding = True
         try:
             select_only_row(self.table, row)
         finally:
             self._holding = False
-        self._say_held()
+        self.say_held()
 
-    def _say_held(self) -> None:
+    def say_held(self) -> None:
         name = self.detail.person.name if self.detail.person else "This person"
         self._status(f"{name} has a change that isn't saved yet: see the message beside it.")
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pathfinder.services import followups, interactions, people
+from pathfinder.services import followups, interactions, organisations, people
 from pathfinder.services.contact_fields import LEVEL_LABELS
 from pathfinder.services.network import giving_back
 from pathfinder.services.organisations import roles_of
@@ -33,6 +33,7 @@ from pathfinder.views.people.dialogs import (
     FollowUpForm,
     InteractionForm,
     IntroductionForm,
+    PastRoleForm,
     ask_for_date,
 )
 from pathfinder.views.people.person_form import PersonForm
@@ -49,6 +50,7 @@ class PersonDetail(QWidget):
     person_changed = Signal(int)
     people_changed = Signal()  # someone was added (an introduction)
     open_person = Signal(int)
+    undoable = Signal(str, object, object)  # text, redo, undo: an action that has happened
 
     def __init__(
         self,
@@ -109,7 +111,23 @@ class PersonDetail(QWidget):
         self.timeline = LinesModel(self)
         self.timeline_view = self._list_view(self.timeline, "Timeline, newest first")
         self.timeline_view.activated.connect(self._open_linked_person)
-        self.tabs.addTab(self.timeline_view, "Timeline")
+        self.introducer_button = QPushButton("Who introduced you…")
+        self.introducer_button.clicked.connect(self.record_introducer)
+        self.forget_introducer_button = QPushButton("Remove that link")
+        self.forget_introducer_button.clicked.connect(self.forget_introducer)
+        self.delete_entry_button = QPushButton("Delete this entry")
+        self.delete_entry_button.setToolTip("Delete the selected interaction (you can undo it)")
+        self.delete_entry_button.clicked.connect(self.delete_timeline_entry)
+        self.timeline_view.selectionModel().currentChanged.connect(self._update_timeline_buttons)
+        self.tabs.addTab(
+            self._page(
+                self.timeline_view,
+                self.introducer_button,
+                self.forget_introducer_button,
+                self.delete_entry_button,
+            ),
+            "Timeline",
+        )
 
         self.follow_ups = LinesModel(self)
         follow_up_page = QWidget()
@@ -132,7 +150,15 @@ class PersonDetail(QWidget):
         self.tabs.addTab(follow_up_page, "Follow-ups")
 
         self.roles = LinesModel(self)
-        self.tabs.addTab(self._list_view(self.roles, "Roles, current first"), "Roles")
+        self.roles_view = self._list_view(self.roles, "Roles, current first")
+        self.add_role_button = QPushButton("Add a past role…")
+        self.add_role_button.clicked.connect(self.add_past_role)
+        self.delete_role_button = QPushButton("Delete this role")
+        self.delete_role_button.clicked.connect(self.delete_past_role)
+        self.roles_view.selectionModel().currentChanged.connect(self._update_role_buttons)
+        self.tabs.addTab(
+            self._page(self.roles_view, self.add_role_button, self.delete_role_button), "Roles"
+        )
         layout.addWidget(self.tabs, 1)
 
         self.log_button.clicked.connect(self.log_interaction)
@@ -140,6 +166,18 @@ class PersonDetail(QWidget):
         self.introduce_button.clicked.connect(self.record_introduction)
         self.done_button.clicked.connect(self._done)
         self.show_person(None)
+
+    def _page(self, view: QListView, *buttons: QPushButton) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(view, 1)
+        row = QHBoxLayout()
+        for button in buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return page
 
     def _list_view(self, model: LinesModel, name: str) -> QListView:
         view = QListView()
@@ -195,7 +233,7 @@ class PersonDetail(QWidget):
                     f"{full_date(entry.on)} · {entry.title}"
                     + (f": {entry.detail}" if entry.detail else ""),
                     "Press Enter to open this person" if entry.other_person_id else "",
-                    entry.other_person_id,
+                    entry,
                 )
                 for entry in interactions.timeline(person_id)
             ]
@@ -232,11 +270,15 @@ class PersonDetail(QWidget):
                         else f" (until {full_date(role.ended_on)})"
                     ),
                     "",
-                    None,
+                    role,
                 )
                 for role in roles_of(person_id)
             ]
         )
+        introduced = self.person is not None and self.person.introduced_by_id is not None
+        self.forget_introducer_button.setEnabled(introduced)
+        self._update_timeline_buttons()
+        self._update_role_buttons()
 
     def refresh(self) -> None:
         if self.person is not None:
@@ -331,41 +373,80 @@ class PersonDetail(QWidget):
             self.tabs.setCurrentIndex(2)
             self._after_change(person.id, f"Follow-up planned for {full_date(created.due_on)}.")
 
-    def record_introduction(self) -> None:
+    def _pick_person(
+        self, title: str, on_pick: Callable[[int, Any], None], make_new: Callable[[str, Any], int]
+    ) -> int | None:
+        """Ask for a person (someone here, or a new name); None if cancelled."""
         person = self.person
         if person is None or not self.flush():
-            return
-        choices = {
-            (f"{other.name} ({other.organisation})" if other.organisation else other.name): other.id
-            for other in people.all_people_brief()
-            if other.id != person.id
-        }
+            return None
 
-        def create(who: str, existing_id: int | None, on: Any) -> int:
+        def create(who: str, existing_id: int | None, on: Any, ambiguous: bool) -> int:
+            if ambiguous:
+                raise ValidationError(
+                    "who", f"More than one person is called {who}; pick one from the list."
+                )
             if existing_id is not None:
-                interactions.introduce(person.id, existing_id, on=on)
+                on_pick(existing_id, on)
                 return existing_id
             if not who:
-                raise ValidationError("who", "Type the name of the person you were introduced to.")
-            new = people.add_person(
-                who,
-                source="introduction",
-                introduced_by_id=person.id,
-                introduced_on=on,
-                now=self._clock(),
-            )
-            return new.id
+                raise ValidationError("who", "Type a name, or pick someone from the list.")
+            return make_new(who, on)
 
-        created = self._create(
+        form = IntroductionForm(people.all_people_brief(), person.id, self._clock().date())
+        return self._create(title, form, create, "introduction", "&Save")
+
+    def record_introduction(self) -> None:
+        """“Introduced me to…”: someone here, or a new person introduced by this one."""
+        person = self.person
+        if person is None:
+            return
+        created = self._pick_person(
             f"Who did {person.first_name} introduce you to?",
-            IntroductionForm(choices, self._clock().date()),
-            create,
-            "introduction",
-            "&Save",
+            lambda other, on: interactions.introduce(person.id, other, on=on),
+            lambda who, on: (
+                people.add_person(
+                    who,
+                    source="introduction",
+                    introduced_by_id=person.id,
+                    introduced_on=on,
+                    now=self._clock(),
+                ).id
+            ),
         )
         if created is not None:
             self.people_changed.emit()
             self._after_change(person.id, "Introduction saved on both timelines.")
+
+    def record_introducer(self) -> None:
+        """“Introduced by…”: who introduced you to this person."""
+        person = self.person
+        if person is None:
+            return
+        created = self._pick_person(
+            f"Who introduced you to {person.first_name}?",
+            lambda other, on: interactions.introduce(other, person.id, on=on),
+            lambda who, on: self._new_introducer(who, person.id, on),
+        )
+        if created is not None:
+            self.people_changed.emit()
+            self._after_change(person.id, "Introduction saved on both timelines.")
+
+    def _new_introducer(self, name: str, person_id: int, on: Any) -> int:
+        introducer = people.add_person(name, now=self._clock())
+        interactions.introduce(introducer.id, person_id, on=on)
+        return introducer.id
+
+    def forget_introducer(self) -> None:
+        person = self.person
+        if person is None or person.introduced_by_id is None or not self.flush():
+            return
+        try:
+            interactions.forget_introduction(person.id)
+        except StorageWriteError as error:
+            self._status(error.message.split("\n")[0])
+            return
+        self._after_change(person.id, "The introduction link is gone; everything else stays.")
 
     def _after_change(self, person_id: int, message: str) -> None:
         self.show_person(person_id)
@@ -407,6 +488,68 @@ class PersonDetail(QWidget):
             )
 
     def _open_linked_person(self, index: QModelIndex) -> None:
-        other = self.timeline.data(index, PAYLOAD_ROLE)
-        if other is not None:
-            self.open_person.emit(other)
+        entry = self.timeline.data(index, PAYLOAD_ROLE)
+        if entry is not None and entry.other_person_id is not None:
+            self.open_person.emit(entry.other_person_id)
+
+    def _current(self, view: QListView, model: LinesModel) -> Any:
+        index = view.currentIndex()
+        return model.data(index, PAYLOAD_ROLE) if index.isValid() else None
+
+    def _update_timeline_buttons(self) -> None:
+        entry = self._current(self.timeline_view, self.timeline)
+        self.delete_entry_button.setEnabled(entry is not None and entry.interaction_id is not None)
+
+    def _update_role_buttons(self) -> None:
+        role = self._current(self.roles_view, self.roles)
+        self.delete_role_button.setEnabled(role is not None and role.ended_on is not None)
+
+    def delete_timeline_entry(self) -> None:
+        entry = self._current(self.timeline_view, self.timeline)
+        person = self.person
+        if entry is None or entry.interaction_id is None or person is None:
+            return
+        interaction_id = entry.interaction_id
+        try:
+            snapshot = interactions.delete_interaction(interaction_id)
+        except (StorageWriteError, RecordNotFound) as error:
+            self._status(getattr(error, "message", "That entry is gone already.").split("\n")[0])
+            return
+        self.undoable.emit(
+            f"Delete “{entry.title}” of {full_date(entry.on)}",
+            lambda: interactions.delete_interaction(interaction_id),
+            lambda: interactions.restore_interaction(snapshot),
+        )
+        self._after_change(person.id, "Entry deleted. Undo with Ctrl+Z.")
+
+    def add_past_role(self) -> None:
+        person = self.person
+        if person is None or not self.flush():
+            return
+        created = self._create(
+            f"A past role of {person.name}",
+            PastRoleForm(self._clock().date()),
+            lambda **v: organisations.add_past_role(person.id, now=self._clock(), **v),
+            "past role",
+            "&Save",
+        )
+        if created is not None:
+            self.tabs.setCurrentIndex(3)
+            self._after_change(person.id, "Past role saved.")
+
+    def delete_past_role(self) -> None:
+        role = self._current(self.roles_view, self.roles)
+        person = self.person
+        if role is None or role.ended_on is None or person is None:
+            return
+        try:
+            snapshot = organisations.delete_past_role(role.id)
+        except (StorageWriteError, RecordNotFound) as error:
+            self._status(getattr(error, "message", "That role is gone already.").split("\n")[0])
+            return
+        self.undoable.emit(
+            "Delete a past role",
+            lambda: organisations.delete_past_role(role.id),
+            lambda: organisations.restore_past_role(snapshot),
+        )
+        self._after_change(person.id, "Role deleted. Undo with Ctrl+Z.")
