@@ -31,11 +31,18 @@ def test_who_to_contact_next_follows_the_advice(notebook: Paths) -> None:
     inner = add("Inner circle friend", level=1)
     planned = add("Has a plan", hiring_power=True, target_field=True, level=1)
     followups.add_follow_up(planned, date(2026, 4, 1), "Coffee in April")
+    done_plan = add("Plan done", hiring_power=True, target_field=True, level=1)
+    finished = followups.add_follow_up(done_plan, date(2026, 4, 1), "Finished early")
+    followups.mark_done(finished.id, TODAY)
+    due_today = add("Due today", hiring_power=True, target_field=True, level=1)
+    followups.add_follow_up(due_today, TODAY, "Call back")
     archived = add("Archived", hiring_power=True, target_field=True, level=1)
     people_bulk.set_archived([archived], True)
 
     ranked = who_to_contact_next(TODAY, limit=10)
     assert [s.person_id for s in ranked] == [
+        due_today,  # a follow-up due today is not a plan for later: still suggested
+        done_plan,  # a finished follow-up does not count either
         hiring_close,  # hiring power in the target field, inner circle
         hiring_far,  # same group, new contact, longest since contact (never)
         hiring_near,
@@ -43,9 +50,9 @@ def test_who_to_contact_next_follows_the_advice(notebook: Paths) -> None:
         hiring_only,  # everyone else: inner circle first, then by name
         inner,
     ]
-    assert ranked[0].reason == "hiring power · target field · 6 days since last contact"
-    assert ranked[1].reason == "hiring power · target field · not contacted yet"
-    assert ranked[3].reason.startswith("at Acme Health, a target organisation")
+    assert ranked[2].reason == "hiring power · target field · 6 days since last contact"
+    assert ranked[3].reason == "hiring power · target field · not contacted yet"
+    assert ranked[5].reason.startswith("at Acme Health, a target organisation")
     assert len(who_to_contact_next(TODAY)) == 5
 
 
@@ -59,3 +66,16 @@ def test_going_cold_lists_the_closest_first(notebook: Paths) -> None:
     cold = going_cold(TODAY)
     assert [s.person_id for s in cold] == [near, far]
     assert cold[0].reason == "added 74 days ago, not contacted yet"
+
+
+def test_going_cold_starts_the_day_after_the_rhythm_runs_out(notebook: Paths) -> None:
+    from pathfinder.services.network import going_cold_ids
+    from pathfinder.services.people_table import PeopleFilter, people_rows
+
+    person = add("Exactly due", cadence_days=14)
+    interactions.log_interaction(person, interactions.kind_id("call"), on=date(2026, 3, 1))
+    on_the_day, day_after = date(2026, 3, 15), date(2026, 3, 16)
+    assert person not in going_cold_ids(on_the_day)
+    assert person in going_cold_ids(day_after)
+    assert people_rows(PeopleFilter(going_cold=True), on_the_day) == []
+    assert [r.id for r in people_rows(PeopleFilter(going_cold=True), day_after)] == [person]

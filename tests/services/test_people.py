@@ -113,6 +113,7 @@ def test_the_timeline_is_newest_first_and_deleting_restores_the_clock(notebook: 
     assert people.get_person(person.id).last_contact_on == date(2026, 1, 5)  # type: ignore[union-attr]
     interactions.restore_interaction(snapshot)
     assert people.get_person(person.id).last_contact_on == date(2026, 2, 9)  # type: ignore[union-attr]
+    assert interactions.interaction_count(person.id) == 2
     assert first != second
 
 
@@ -196,4 +197,64 @@ def test_deleting_people_takes_their_interactions_and_undo_brings_all_back(
     assert people.get_person(priya.id) == priya
     assert people.get_person(tom.id).introduced_by_id == priya.id  # type: ignore[union-attr]
     assert len(interactions.timeline(priya.id)) == 3  # two interactions and the introduction
+    assert [r.organisation for r in organisations.roles_of(priya.id)] == ["Acme"]
+    assert people.get_person(priya.id).tags == ("edtech",)  # type: ignore[union-attr]
     assert len(followups.follow_ups_of(priya.id)) == 1
+
+
+def test_names_with_non_ascii_capitals_do_not_clash(notebook: Paths) -> None:
+    first = people.add_person("A", organisation="Ørsted", now=NOW)
+    second = people.add_person("B", organisation="Ørsted", now=NOW)
+    assert first.organisation_id == second.organisation_id
+    interactions.add_kind("Überraschung")
+    with pytest.raises(ValidationError):
+        interactions.add_kind("Überraschung")
+    assert interactions.kind_id("Überraschung") > 0
+
+
+def test_a_title_corrected_the_same_day_is_one_role(notebook: Paths) -> None:
+    person = people.add_person("Priya", organisation="Acme", title="Analyst", now=NOW)
+    later = datetime(2026, 6, 1, 9, 0)
+    for title in ("Dat", "Data ana", "Data analyst"):
+        people.update_person(person.id, title=title, now=later)
+    assert [(r.title, r.ended_on) for r in organisations.roles_of(person.id)] == [
+        ("Data analyst", None),
+        ("Analyst", later.date()),
+    ]
+
+
+def test_restoring_people_keeps_an_introduction_made_since(notebook: Paths) -> None:
+    a = people.add_person("A", now=NOW)
+    b = people.add_person("B", introduced_by_id=a.id, now=NOW)
+    c = people.add_person("C", now=NOW)
+    snapshot = people_bulk.delete_people([a.id])
+    interactions.introduce(c.id, b.id)
+    people_bulk.restore_people(snapshot)
+    assert people.get_person(b.id).introduced_by_id == c.id  # type: ignore[union-attr]
+
+
+def test_past_roles_can_be_added_and_removed(notebook: Paths) -> None:
+    person = people.add_person("Priya", organisation="Globex", title="PM", now=NOW)
+    role_id = organisations.add_past_role(
+        person.id, "Acme", "Analyst", date(2020, 1, 1), date(2023, 6, 30), now=NOW
+    )
+    roles = organisations.roles_of(person.id)
+    assert [(r.organisation, r.started_on, r.ended_on) for r in roles] == [
+        ("Globex", None, None),
+        ("Acme", date(2020, 1, 1), date(2023, 6, 30)),
+    ]
+    with pytest.raises(ValidationError):
+        organisations.add_past_role(person.id, "Acme", "", date(2024, 1, 1), date(2023, 1, 1))
+    snapshot = organisations.delete_past_role(role_id)
+    assert len(organisations.roles_of(person.id)) == 1
+    organisations.restore_past_role(snapshot)
+    assert len(organisations.roles_of(person.id)) == 2
+
+
+def test_an_interaction_in_the_future_is_refused(notebook: Paths) -> None:
+    person = people.add_person("Priya", now=NOW)
+    with pytest.raises(ValidationError) as raised:
+        interactions.log_interaction(
+            person.id, interactions.kind_id("call"), on=date(2026, 3, 9), now=NOW
+        )
+    assert "follow-up" in raised.value.message

@@ -39,6 +39,9 @@ def crowd(notebook: Paths) -> dict[str, int]:
         "ana": people.add_person("Ana_Lima", relationship="mentor", tags=["Mentors"], now=ADDED).id,
     }
     people_bulk.set_archived([people.add_person("Old friend", now=ADDED).id], True)
+    # Rows that only match if % or _ were wildcards:
+    people.add_person("Anal Ytics", now=ADDED)
+    people.add_person("Grove", notes="1000 trees planted", now=ADDED)
     return ids
 
 
@@ -47,7 +50,7 @@ def names(wanted: PeopleFilter) -> list[str]:
 
 
 def test_everyone_but_the_archived(crowd: dict[str, int]) -> None:
-    assert names(PeopleFilter()) == ["Ana_Lima", "Priya Shah", "Tom Reyes"]
+    assert names(PeopleFilter()) == ["Ana_Lima", "Anal Ytics", "Grove", "Priya Shah", "Tom Reyes"]
     assert names(PeopleFilter(archived=True)) == ["Old friend"]
 
 
@@ -84,3 +87,16 @@ def test_the_other_filters(crowd: dict[str, int]) -> None:
     assert names(PeopleFilter(organisation_id=priya.organisation_id)) == ["Priya Shah"]
     [row] = people_rows(PeopleFilter(text="priya"), TODAY)
     assert (row.organisation, row.tags, bool(row.going_cold)) == ("Acme Health", "edtech", False)
+
+
+def test_ids_sort_by_any_column_in_both_directions(crowd: dict[str, int]) -> None:
+    from pathfinder.services.contact_fields import SOURCE_LABELS
+    from pathfinder.services.people_table import people_ids
+
+    by_name = people_ids(PeopleFilter(), TODAY, "name")
+    assert by_name[:2] == [crowd["ana"], people.find_people_by_name("Anal Ytics")[0].id]
+    assert people_ids(PeopleFilter(), TODAY, "name", descending=True) == by_name[::-1]
+    by_level = people_ids(PeopleFilter(), TODAY, "level")
+    assert by_level[0] == crowd["priya"]  # the only inner-circle person
+    by_source = people_ids(PeopleFilter(), TODAY, "source", label=SOURCE_LABELS.get)
+    assert by_source[0] == crowd["tom"]  # "Classmate" reads first, before "Other"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
@@ -118,6 +119,7 @@ def test_typing_in_the_filter_waits_for_a_pause(notebook: Paths, qtbot, clock) -
     people.add_person("Tom", now=clock())
     page, _, _ = make_page(qtbot, clock)
     qtbot.keyClicks(page.filters.text, "tom")
+    assert len(page.model.ids) == 2  # not yet: it waits for a pause in the typing
     qtbot.waitUntil(lambda: [row.name for row in page.model.rows] == ["Tom"], timeout=2000)
 
 
@@ -271,3 +273,190 @@ def test_the_list_of_interaction_kinds_can_be_edited(notebook: Paths, qtbot, mon
     monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("coffee", True))
     dialog.add_button.click()
     assert "already a kind called coffee" in dialog.problem.text_label.text()
+
+
+def test_a_bulk_level_change_is_not_undone_by_the_next_edit(notebook: Paths, qtbot, clock) -> None:
+    a = people.add_person("A", level=3, now=clock())
+    page, _undo, _ = make_page(qtbot, clock)
+    page.select_person(a.id)
+    page.table.selectAll()
+    page.bulk.set_level_selected(1)
+    assert page.detail.form.level.currentData() == 1  # the form shows the new level
+    page.detail.form.location.setText("Leeds")
+    page.detail.form.emit_changed()
+    page.detail.flush()
+    saved = people.get_person(a.id)
+    assert saved is not None and (saved.level, saved.location) == (1, "Leeds")
+
+
+def test_an_organisation_typed_in_pieces_is_saved_once(notebook: Paths, qtbot, clock) -> None:
+    from pathfinder.services.organisations import organisation_names
+
+    a = people.add_person("A", now=clock())
+    b = people.add_person("B", now=clock())
+    page, _, _ = make_page(qtbot, clock)
+    page.show()
+    page.select_person(a.id)
+    field = page.detail.form.organisation
+    field.setFocus()
+    qtbot.keyClicks(field, "Glo")
+    qtbot.wait(1300)  # longer than the autosave pause
+    assert organisation_names() == []
+    qtbot.keyClicks(field, "bex")
+    page.select_person(b.id)  # moving on saves it
+    assert organisation_names() == ["Globex"]
+    assert people.get_person(a.id).organisation == "Globex"  # type: ignore[union-attr]
+
+
+def test_a_filter_change_waits_with_the_bar_while_a_change_is_held(
+    notebook: Paths, qtbot, clock
+) -> None:
+    priya = people.add_person("Priya", now=clock())
+    people.add_person("Bob", now=clock())
+    page, _, messages = make_page(qtbot, clock)
+    page.select_person(priya.id)
+    page.detail.form.email.setText("priya@")
+    page.detail.form.emit_changed()
+    page.apply_filter_text("bob")
+    assert page.filters.text.text() == ""  # the bar shows what the table shows
+    assert len(page.model.ids) == 2
+    assert "isn't saved yet" in messages[-1]
+
+
+def test_undo_and_redo_save_what_was_typed_first(
+    notebook: Paths, qtbot, clock, monkeypatch
+) -> None:
+    from pathfinder.views.main_window import MainWindow
+
+    ada = people.add_person("Ada", now=clock())
+    window = MainWindow(notebook, clock)
+    qtbot.addWidget(window)
+    window.show_section(1)
+    page = window.sections[1]
+    page.select_person(ada.id)
+
+    def press_delete(box: QMessageBox) -> int:
+        [delete] = [b for b in box.buttons() if b.text() == "&Delete"]
+        monkeypatch.setattr(box, "clickedButton", lambda: delete)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", press_delete)
+    page.bulk.delete_selected()
+    window.undo_action.trigger()  # Ada is back
+    page.select_person(ada.id)
+    page.detail.form.notes.setPlainText("Likes mentoring")
+    page.detail.form.emit_changed()  # typed, not saved yet
+    window.redo_action.trigger()  # saves the note first, then deletes Ada again
+    assert people.get_person(ada.id) is None
+    window.undo_action.trigger()
+    back = people.get_person(ada.id)
+    assert back is not None and back.notes == "Likes mentoring"
+
+
+def test_the_introduction_picker_keeps_namesakes_apart(
+    notebook: Paths, qtbot, clock, fill_create_dialog
+) -> None:
+    priya = people.add_person("Priya", now=clock())
+    people.add_person("Sam Lee", organisation="Acme", now=clock())
+    people.add_person("Sam Lee", organisation="Globex", now=clock())
+    tom = people.add_person("Tom Reyes", organisation="Initech", now=clock())
+    page, _, _ = make_page(qtbot, clock)
+    page.select_person(priya.id)
+    opened = fill_create_dialog(lambda form: form.who.setText("Sam Lee"))
+    page.detail.record_introduction()
+    assert "More than one person is called Sam Lee" in (
+        opened[-1].form.messages["who"].text_label.text()
+    )
+    fill_create_dialog(lambda form: form.who.setText("tom reyes"))  # typed, not picked
+    page.detail.record_introduction()
+    assert people.get_person(tom.id).introduced_by_id == priya.id  # type: ignore[union-attr]
+    assert len(people.find_people_by_name("Tom Reyes")) == 1
+
+
+def test_entries_and_past_roles_can_be_deleted_and_undone(
+    notebook: Paths, qtbot, clock, fill_create_dialog
+) -> None:
+    from pathfinder.services import organisations
+
+    priya = people.add_person("Priya", organisation="Globex", now=clock())
+    interactions.log_interaction(
+        priya.id, interactions.kind_id("call"), summary="Intro", now=clock()
+    )
+    page, undo, _ = make_page(qtbot, clock)
+    page.select_person(priya.id)
+    detail = page.detail
+    detail.timeline_view.setCurrentIndex(detail.timeline.index(0))
+    detail.delete_entry_button.click()
+    assert interactions.timeline(priya.id) == []
+    undo.undo()
+    assert [e.detail for e in interactions.timeline(priya.id)] == ["Intro"]
+
+    def fill(form) -> None:
+        form.organisation.setText("Acme")
+        form.title.setText("Analyst")
+
+    fill_create_dialog(fill)
+    detail.add_role_button.click()
+    assert [r.organisation for r in organisations.roles_of(priya.id)] == ["Globex", "Acme"]
+    detail.roles_view.setCurrentIndex(detail.roles.index(1))
+    detail.delete_role_button.click()
+    assert [r.organisation for r in organisations.roles_of(priya.id)] == ["Globex"]
+
+
+def test_the_introduced_by_link_can_be_set_and_removed_from_the_person(
+    notebook: Paths, qtbot, clock, fill_create_dialog
+) -> None:
+    sam = people.add_person("Sam", now=clock())
+    page, _, _ = make_page(qtbot, clock)
+    page.select_person(sam.id)
+    fill_create_dialog(lambda form: form.who.setText("Rosa Diaz"))
+    page.detail.introducer_button.click()
+    [rosa] = people.find_people_by_name("Rosa Diaz")
+    assert people.get_person(sam.id).introduced_by_id == rosa.id  # type: ignore[union-attr]
+    assert page.detail.forget_introducer_button.isEnabled()
+    page.detail.forget_introducer_button.click()
+    assert people.get_person(sam.id).introduced_by_id is None  # type: ignore[union-attr]
+
+
+def test_delete_and_enter_keys(notebook: Paths, qtbot, clock, monkeypatch) -> None:
+    priya = people.add_person("Priya", now=clock())
+    page, _, _ = make_page(qtbot, clock)
+    page.show()
+    with qtbot.waitActive(page):
+        page.activateWindow()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert page.detail.form.name.hasFocus()
+    page.table.setFocus()
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or 0)
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert asked == ["Delete 1 person?"]
+    assert people.get_person(priya.id) is not None  # nothing was pressed: kept
+
+
+def test_sorting_a_column_keeps_the_selection_on_the_same_person(
+    notebook: Paths, qtbot, clock
+) -> None:
+    people.add_person("Zoe", organisation="Acme", now=clock())
+    bob = people.add_person("Bob", organisation="Zeta", now=clock())
+    page, _, _ = make_page(qtbot, clock)
+    page.select_person(bob.id)
+    page.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # by organisation
+    assert [row.name for row in page.model.rows] == ["Zoe", "Bob"]
+    assert page.selected_ids() == [bob.id]
+    page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert [row.name for row in page.model.rows] == ["Zoe", "Bob"]
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert [row.name for row in page.model.rows] == ["Bob", "Zoe"]
+
+
+def test_a_one_megabyte_note_saves_from_the_detail(notebook: Paths, qtbot, clock) -> None:
+    priya = people.add_person("Priya", now=clock())
+    page, _, _ = make_page(qtbot, clock)
+    page.select_person(priya.id)
+    note = ("A long note about our conversation. " * 30 + "\n") * 1000
+    page.detail.form.notes.setPlainText(note)
+    page.detail.form.emit_changed()
+    assert page.detail.flush()
+    assert len(people.get_person(priya.id).notes) == len(note.strip())  # type: ignore[union-attr]
