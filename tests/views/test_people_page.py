@@ -460,3 +460,15 @@ def test_a_one_megabyte_note_saves_from_the_detail(notebook: Paths, qtbot, clock
     page.detail.form.emit_changed()
     assert page.detail.flush()
     assert len(people.get_person(priya.id).notes) == len(note.strip())  # type: ignore[union-attr]
+
+
+def test_the_organisation_and_tag_filters(notebook: Paths, qtbot, clock) -> None:
+    people.add_person("Priya", organisation="Acme", tags=["edtech"], now=clock())
+    people.add_person("Tom", organisation="Globex", now=clock())
+    page, _, _ = make_page(qtbot, clock)
+    assert page.filters.organisation.count() == 3  # "Any organisation", Acme, Globex
+    page.filters.organisation.setCurrentIndex(2)
+    assert [row.name for row in page.model.rows] == ["Tom"]
+    page.filters.clear()
+    page.filters.tag.select("edtech")
+    assert [row.name for row in page.model.rows] == ["Priya"]

@@ -146,20 +146,25 @@ def people_ids(
     labels sorts the way it reads.
     """
     where, parameters = _where(wanted, today)
-    cursor = db.execute_sql(
-        f"SELECT c.id, {SORT_KEYS[sort]}, c.name{_FROM} WHERE {where}", parameters
-    )
-    rows = cursor.fetchall()
+    # The organisation is joined only when the filter or the sort needs it.
+    needs_organisation = bool(wanted.text.split()) or sort == "organisation"
+    source = _FROM if needs_organisation else " FROM contact c"
     if sort == "name":
-        rows.sort(key=lambda row: row[2].casefold(), reverse=descending)
-    else:
+        cursor = db.execute_sql(f"SELECT c.id, c.name{source} WHERE {where}", parameters)
+        rows = cursor.fetchall()
+        rows.sort(key=lambda row: row[1].casefold(), reverse=descending)
+        return [row[0] for row in rows]
+    cursor = db.execute_sql(
+        f"SELECT c.id, {SORT_KEYS[sort]}, c.name{source} WHERE {where}", parameters
+    )
+    keyed = cursor.fetchall()
 
-        def key(row: tuple[int, object, str]) -> tuple[object, str]:
-            value = label(str(row[1])) if label else row[1]
-            return (value.casefold() if isinstance(value, str) else value, row[2].casefold())
+    def key(row: tuple[int, object, str]) -> tuple[object, str]:
+        value = label(str(row[1])) if label else row[1]
+        return (value.casefold() if isinstance(value, str) else value, row[2].casefold())
 
-        rows.sort(key=key, reverse=descending)
-    return [row[0] for row in rows]
+    keyed.sort(key=key, reverse=descending)
+    return [row[0] for row in keyed]
 
 
 def people_rows_by_id(ids: list[int], today: date) -> dict[int, PeopleRow]:

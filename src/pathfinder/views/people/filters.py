@@ -15,6 +15,7 @@ from pathfinder.services.contact_fields import (
 from pathfinder.services.organisations import organisation_choices
 from pathfinder.services.people_table import PeopleFilter
 from pathfinder.services.tags import all_tags
+from pathfinder.views.widgets.long_choice import LongChoice
 
 TYPING_PAUSE_MS = 150
 
@@ -46,8 +47,10 @@ class FilterBar(QWidget):
         self.level = _choice("Level", "Any level", LEVEL_LABELS)
         self.source = _choice("How you know them", "Any way you met", SOURCE_LABELS)
         self.relationship = _choice("Relationship", "Any relationship", RELATIONSHIP_LABELS)
-        self.organisation = _choice("Organisation", "Any organisation", {})
-        self.tag = _choice("Tag", "Any tag", {})
+        self.organisation = LongChoice("Any organisation")
+        self.organisation.setAccessibleName("Organisation")
+        self.tag = LongChoice("Any tag")
+        self.tag.setAccessibleName("Tag")
         for combo in (self.level, self.source, self.relationship, self.organisation, self.tag):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -78,18 +81,8 @@ class FilterBar(QWidget):
 
     def refresh_choices(self) -> None:
         """Fill the organisation and tag lists again (after people change)."""
-        for combo, values in (
-            (self.organisation, [(name, org_id) for org_id, name in organisation_choices()]),
-            (self.tag, [(tag, tag) for tag in all_tags()]),
-        ):
-            keep = combo.currentData()
-            combo.blockSignals(True)
-            while combo.count() > 1:
-                combo.removeItem(1)
-            for label, data in values:
-                combo.addItem(label, data)
-            combo.setCurrentIndex(max(0, combo.findData(keep)) if keep is not None else 0)
-            combo.blockSignals(False)
+        self.organisation.set_choices([(name, org_id) for org_id, name in organisation_choices()])
+        self.tag.set_choices([(tag, tag) for tag in all_tags()])
 
     def current(self) -> PeopleFilter:
         return PeopleFilter(
@@ -97,8 +90,8 @@ class FilterBar(QWidget):
             level=self.level.currentData(),
             source=self.source.currentData(),
             relationship=self.relationship.currentData(),
-            organisation_id=self.organisation.currentData(),
-            tag=self.tag.currentData(),
+            organisation_id=self.organisation.value(),  # type: ignore[arg-type]
+            tag=self.tag.value(),  # type: ignore[arg-type]
             hiring_power=True if self.hiring_power.isChecked() else None,
             target_field=True if self.target_field.isChecked() else None,
             going_cold=self.going_cold.isChecked(),
@@ -128,10 +121,10 @@ class FilterBar(QWidget):
             (self.level, wanted.level),
             (self.source, wanted.source),
             (self.relationship, wanted.relationship),
-            (self.organisation, wanted.organisation_id),
-            (self.tag, wanted.tag),
         ):
             combo.setCurrentIndex(max(0, combo.findData(value)) if value is not None else 0)
+        self.organisation.select(wanted.organisation_id)
+        self.tag.select(wanted.tag)
         for box, flag in (
             (self.hiring_power, wanted.hiring_power),
             (self.target_field, wanted.target_field),
