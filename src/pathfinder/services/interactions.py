@@ -115,7 +115,7 @@ def log_interaction(
             notes=cleaned_notes,
             created_at=now,
         ).execute()
-        _refresh_last_contact(person_id)
+        refresh_last_contact(person_id)
     return int(interaction_id)
 
 
@@ -126,17 +126,18 @@ def delete_interaction(interaction_id: int) -> dict[str, Any]:
     snapshot: dict[str, Any] = dict(row.__data__)
     with write_transaction():
         row.delete_instance()
-        _refresh_last_contact(snapshot["contact"])
+        refresh_last_contact(snapshot["contact"])
     return snapshot
 
 
 def restore_interaction(snapshot: dict[str, Any]) -> None:
     with write_transaction():
         Interaction.insert(**snapshot).on_conflict_ignore().execute()
-        _refresh_last_contact(snapshot["contact"])
+        refresh_last_contact(snapshot["contact"])
 
 
-def _refresh_last_contact(person_id: int) -> None:
+def refresh_last_contact(person_id: int) -> None:
+    """Set `last_contact_on` to the newest interaction (this restarts the stay-in-touch clock)."""
     newest = (
         Interaction.select(fn.max(Interaction.happened_on))
         .where(Interaction.contact == person_id)

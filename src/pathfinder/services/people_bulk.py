@@ -8,7 +8,19 @@ from typing import Any
 
 from pathfinder.services.validation import ValidationError
 from pathfinder.store.database import write_transaction
-from pathfinder.store.models import LEVELS, Contact, ContactTag, FollowUp, Interaction, RoleHeld
+from pathfinder.store.models import (
+    LEVELS,
+    Contact,
+    ContactTag,
+    Conversation,
+    ConversationIntroduction,
+    ConversationQuestion,
+    Event,
+    EventPerson,
+    FollowUp,
+    Interaction,
+    RoleHeld,
+)
 
 
 def levels_of(person_ids: Iterable[int]) -> dict[int, int]:
@@ -57,6 +69,28 @@ def delete_people(person_ids: Iterable[int]) -> dict[str, list[dict[str, Any]]]:
         snapshot[key] = [
             row.__data__.copy() for row in model.select().where(model.contact.in_(ids))
         ]
+    # Conversations and events hang off people too (deleted with them by the database).
+    conversations = [
+        row.__data__.copy() for row in Conversation.select().where(Conversation.contact.in_(ids))
+    ]
+    conversation_ids = [row["id"] for row in conversations]
+    snapshot["conversation"] = conversations
+    snapshot["conversation_question"] = [
+        row.__data__.copy()
+        for row in ConversationQuestion.select().where(
+            ConversationQuestion.conversation.in_(conversation_ids)
+        )
+    ]
+    snapshot["conversation_introduction"] = [
+        row.__data__.copy()
+        for row in ConversationIntroduction.select().where(
+            ConversationIntroduction.conversation.in_(conversation_ids)
+            | ConversationIntroduction.contact.in_(ids)
+        )
+    ]
+    snapshot["event_person"] = [
+        row.__data__.copy() for row in EventPerson.select().where(EventPerson.contact.in_(ids))
+    ]
     with write_transaction():
         Contact.delete().where(Contact.id.in_(ids)).execute()
     return snapshot
@@ -98,3 +132,15 @@ def restore_people(snapshot: dict[str, list[dict[str, Any]]]) -> None:
         for model in _DEPENDENTS:
             for row in snapshot[model._meta.table_name]:
                 model.insert(**row).on_conflict_ignore().execute()
+        for row in snapshot.get("conversation", []):
+            Conversation.insert(**row).on_conflict_ignore().execute()
+        for row in snapshot.get("conversation_question", []):
+            ConversationQuestion.insert(**row).on_conflict_ignore().execute()
+        people_now = {pid for (pid,) in Contact.select(Contact.id).tuples()}
+        conversations_now = {cid for (cid,) in Conversation.select(Conversation.id).tuples()}
+        for row in snapshot.get("conversation_introduction", []):
+            if row["contact"] in people_now and row["conversation"] in conversations_now:
+                ConversationIntroduction.insert(**row).on_conflict_ignore().execute()
+        for row in snapshot.get("event_person", []):
+            if Event.get_or_none(Event.id == row["event"]) is not None:
+                EventPerson.insert(**row).on_conflict_ignore().execute()

@@ -174,6 +174,85 @@ class FollowUp(RecordModel):
     created_at = DateTimeField()
 
 
+STAGES = ("idea", "requested", "scheduled", "prepared", "met", "thanked", "closed")
+OUTCOMES = ("", "fits", "doesnt_fit", "not_sure")
+EVENT_KINDS = ("conference", "webinar", "meetup", "workshop", "association", "other")
+
+
+class Conversation(RecordModel):
+    """An informational interview, from idea to thank-you."""
+
+    contact = ForeignKeyField(Contact, on_delete="CASCADE")
+    target_role = ForeignKeyField(TargetRole, null=True, on_delete="SET NULL")
+    stage = TextField(default="idea", constraints=[_one_of("stage", STAGES)])
+    requested_on = DateField(null=True)
+    scheduled_for = DateField(null=True)
+    met_on = DateField(null=True)
+    thanked_on = DateField(null=True)
+    research_notes = TextField(default="")
+    meeting_notes = TextField(default="")
+    outcome = TextField(default="", constraints=[_one_of("outcome", OUTCOMES)])
+    next_step = TextField(default="")
+    met_interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+    thanked_interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+
+
+class Question(RecordModel):
+    category = TextField()
+    text = TextField(collation="NOCASE", unique=True)
+    retired = BooleanField(default=False)
+    created_at = DateTimeField()
+
+
+class ConversationQuestion(RecordModel):
+    """A question for one conversation (a copy of the bank's text), with its answer."""
+
+    conversation = ForeignKeyField(Conversation, on_delete="CASCADE")
+    question = ForeignKeyField(Question, null=True, on_delete="SET NULL")
+    text = TextField()
+    answer = TextField(default="")
+    position = IntegerField(default=0)
+
+
+class ConversationIntroduction(BaseModel):
+    conversation = ForeignKeyField(Conversation, on_delete="CASCADE")
+    contact = ForeignKeyField(Contact, on_delete="CASCADE")
+
+    class Meta:
+        primary_key = False
+        indexes = ((("conversation", "contact"), True),)
+
+
+class OutreachTemplate(BaseModel):
+    """A template the user edited; the others come from the built-in texts."""
+
+    key = TextField(primary_key=True)
+    label = TextField()
+    subject = TextField()
+    body = TextField()
+
+
+class Event(RecordModel):
+    name = TextField()
+    happened_on = DateField()
+    kind = TextField(default="meetup", constraints=[_one_of("kind", EVENT_KINDS)])
+    place = TextField(default="")
+    notes = TextField(default="")
+    created_at = DateTimeField()
+
+
+class EventPerson(BaseModel):
+    event = ForeignKeyField(Event, on_delete="CASCADE")
+    contact = ForeignKeyField(Contact, on_delete="CASCADE")
+    interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+
+    class Meta:
+        primary_key = False
+        indexes = ((("event", "contact"), True),)
+
+
 ALL_MODELS: list[type[BaseModel]] = [
     WhyVersion,
     TargetRole,
@@ -186,4 +265,11 @@ ALL_MODELS: list[type[BaseModel]] = [
     InteractionKind,
     Interaction,
     FollowUp,
+    Conversation,
+    Question,
+    ConversationQuestion,
+    ConversationIntroduction,
+    OutreachTemplate,
+    Event,
+    EventPerson,
 ]

@@ -13,11 +13,11 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
-from pathfinder.store.migrations import m0001_compass, m0002_people
+from pathfinder.store.migrations import m0001_compass, m0002_people, m0003_conversations
 
 Step = Callable[[SqliteDatabase], None]
 
-STEPS: list[Step] = [m0001_compass.up, m0002_people.up]
+STEPS: list[Step] = [m0001_compass.up, m0002_people.up, m0003_conversations.up]
 LATEST_VERSION = len(STEPS)
 
 
