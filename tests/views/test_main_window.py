@@ -139,6 +139,11 @@ def test_smoke_visits_every_tab(notebook: Paths, qtbot, clock) -> None:
         "people/People",
         "people/Organisations",
         "people/Who to contact next",
+        "conversations",
+        "conversations/Interviews",
+        "conversations/Events",
+        "conversations/Question bank",
+        "conversations/Drafts",
     ]
 
 

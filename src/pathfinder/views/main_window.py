@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from pathfinder.paths import Paths
 from pathfinder.views.compass.page import CompassPage
+from pathfinder.views.conversations.page import ConversationsPage
 from pathfinder.views.dialogs.about import show_about
 from pathfinder.views.dialogs.shortcuts import ShortcutsDialog
 from pathfinder.views.icons import themed_icon
@@ -65,10 +66,17 @@ class MainWindow(QMainWindow):
         self.navigation.setSpacing(2)
         self.navigation.setMinimumWidth(140)
         self.stack = QStackedWidget()
-        self.sections: list[CompassPage | PeoplePage] = [
+        self.sections: list[CompassPage | PeoplePage | ConversationsPage] = [
             CompassPage(self.undo_stack, clock, self.show_status),
             PeoplePage(self.undo_stack, clock, self.show_status),
+            ConversationsPage(self.undo_stack, clock, self.show_status),
         ]
+        people_page, conversations_page = self.sections[1], self.sections[2]
+        assert isinstance(people_page, PeoplePage)
+        assert isinstance(conversations_page, ConversationsPage)
+        people_page.detail.conversation_requested.connect(
+            lambda person_id: (self.show_section(2), conversations_page.start_with(person_id))
+        )
         for section in self.sections:
             item = QListWidgetItem(section.title)
             item.setSizeHint(QSize(0, 36))
@@ -202,7 +210,7 @@ class MainWindow(QMainWindow):
         if on_shown is not None and leaving is not None and self.stack.indexOf(leaving) != row:
             on_shown()
 
-    def current_section(self) -> CompassPage | PeoplePage:
+    def current_section(self) -> CompassPage | PeoplePage | ConversationsPage:
         return self.sections[self.stack.currentIndex()]
 
     def visit_everything(self) -> Iterator[str]:

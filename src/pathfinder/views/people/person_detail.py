@@ -42,6 +42,7 @@ class PersonDetail(PersonActions, QWidget):
     person_changed = Signal(int)
     people_changed = Signal()  # someone was added (an introduction)
     open_person = Signal(int)
+    conversation_requested = Signal(int)  # start an informational interview with them
     undoable = Signal(str, object, object)  # text, redo, undo: an action that has happened
 
     def __init__(
@@ -72,7 +73,21 @@ class PersonDetail(PersonActions, QWidget):
         self.log_button.setToolTip("Log a coffee, a call, a message… (today by default)")
         self.follow_up_button = QPushButton("Follo&w up…")
         self.introduce_button = QPushButton("&Introduced me to…")
-        for button in (self.log_button, self.follow_up_button, self.introduce_button):
+        self.conversation_button = QPushButton("Plan a conversation")
+        self.conversation_button.setToolTip("Start an informational interview with them")
+        self.conversation_button.clicked.connect(
+            lambda: (
+                self.person is not None
+                and self.flush()
+                and self.conversation_requested.emit(self.person.id)
+            )
+        )
+        for button in (
+            self.log_button,
+            self.follow_up_button,
+            self.introduce_button,
+            self.conversation_button,
+        ):
             actions.addWidget(button)
         actions.addStretch(1)
         layout.addLayout(actions)
@@ -186,7 +201,13 @@ class PersonDetail(PersonActions, QWidget):
         self.person = people.get_person(person_id) if person_id is not None else None
         person = self.person
         self.save_problem.clear()
-        for widget in (self.tabs, self.log_button, self.follow_up_button, self.introduce_button):
+        for widget in (
+            self.tabs,
+            self.log_button,
+            self.follow_up_button,
+            self.introduce_button,
+            self.conversation_button,
+        ):
             widget.setEnabled(person is not None)
         if person is None:
             self.heading.setText("")

@@ -1,0 +1,2 @@
+"""The Conversations section: informational interviews, the question bank, outreach drafts
+and events."""

@@ -1,0 +1,149 @@
+"""The Conversations section: informational interviews, events, the question bank and
+outreach drafts, as four tabs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from pathfinder.services import conversations
+from pathfinder.views.conversations.drafts import DraftsView
+from pathfinder.views.conversations.events import EventsView
+from pathfinder.views.conversations.interviews import InterviewsView
+from pathfinder.views.conversations.question_bank import QuestionBankView
+from pathfinder.views.icons import themed_icon
+from pathfinder.views.widgets.headings import section_title
+
+INTERVIEWS_TAB, EVENTS_TAB, QUESTIONS_TAB, DRAFTS_TAB = range(4)
+CONTEXT = (
+    "One informational interview in about twelve leads to a job offer, against about one "
+    "résumé in two hundred (LiveCareer's figures). Each conversation counts."
+)
+
+
+class ConversationsPage(QWidget):
+    key = "conversations"
+    title = "Conversations"
+    icon = "why"
+
+    def __init__(
+        self,
+        undo_stack: QUndoStack,
+        clock: Callable[[], datetime],
+        status: Callable[[str], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._status = status
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 8)
+        layout.setSpacing(4)
+        layout.addWidget(section_title("Conversations"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        layout.addSpacing(8)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("Conversations")
+        self.interviews = InterviewsView(undo_stack, clock, status)
+        self.events = EventsView(undo_stack, clock, status)
+        self.questions = QuestionBankView(clock, status)
+        self.drafts = DraftsView(clock, status)
+        self.tabs.addTab(self.interviews, "Interviews")
+        self.tabs.addTab(self.events, "Events")
+        self.tabs.addTab(self.questions, "Question bank")
+        self.tabs.addTab(self.drafts, "Drafts")
+        self.interviews.draft_requested.connect(self.open_draft)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self._tab = INTERVIEWS_TAB
+        layout.addWidget(self.tabs, 1)
+        self._paint_icons()
+        self.interviews.reload()
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        today = self._clock().date()
+        numbers = conversations.figures(today, months=3)
+        owed = [c for c in conversations.thank_yous_owed(today) if c.thank_you_overdue(today)]
+        this_month = numbers.per_month[-1][1]
+        parts = [
+            f"{this_month} conversation{'s' if this_month != 1 else ''} this month",
+            f"{numbers.total_met} in all",
+            f"{numbers.introductions} introductions",
+        ]
+        if numbers.outcomes.get("doesnt_fit"):
+            parts.append(f"{numbers.outcomes['doesnt_fit']} roles ruled out (useful findings)")
+        if owed:
+            parts.append(f"{len(owed)} thank-you{'s' if len(owed) != 1 else ''} overdue")
+        self.summary.setText(" · ".join(parts) + ".\n" + CONTEXT)
+
+    def open_draft(self, person_id: int, target_role_id: int | None) -> None:
+        self.tabs.setCurrentIndex(DRAFTS_TAB)
+        self.drafts.prepare(person_id, target_role_id)
+
+    def start_with(self, person_id: int) -> None:
+        """Coming from a person: start a conversation with them."""
+        self.tabs.setCurrentIndex(INTERVIEWS_TAB)
+        self.interviews.new_conversation(person_id)
+
+    def _tab_widgets(self) -> list[QWidget]:
+        return [self.interviews, self.events, self.questions, self.drafts]
+
+    def _on_tab_changed(self, index: int) -> None:
+        leaving = self._tab_widgets()[self._tab]
+        flush = getattr(leaving, "flush", None)
+        if flush is not None and not flush():
+            self.tabs.blockSignals(True)
+            self.tabs.setCurrentIndex(self._tab)
+            self.tabs.blockSignals(False)
+            self._status("This tab has a change that isn't saved yet: see the message on it.")
+            return
+        self._tab = index
+        arriving = self._tab_widgets()[index]
+        reload = getattr(arriving, "reload", None)
+        if reload is not None:
+            reload()
+        self._show_summary()
+
+    def on_shown(self) -> None:
+        if self.tabs.currentIndex() == INTERVIEWS_TAB:
+            self.interviews.reload()
+        self._show_summary()
+
+    def add_new(self) -> None:
+        if self.tabs.currentIndex() == EVENTS_TAB:
+            self.events.add_record()
+        else:
+            self.tabs.setCurrentIndex(INTERVIEWS_TAB)
+            self.interviews.new_conversation()
+
+    def flush(self) -> bool:
+        results = [self.interviews.flush(), self.events.flush()]
+        return all(results)
+
+    def show_unsaved(self) -> None:
+        if not self.interviews.flush():
+            self.tabs.setCurrentIndex(INTERVIEWS_TAB)
+        elif not self.events.flush():
+            self.tabs.setCurrentIndex(EVENTS_TAB)
+
+    def visit(self) -> Iterator[str]:
+        for index in range(self.tabs.count()):
+            self.tabs.setCurrentIndex(index)
+            yield f"{self.key}/{self.tabs.tabText(index)}"
+        self.tabs.setCurrentIndex(INTERVIEWS_TAB)
+
+    def _paint_icons(self) -> None:
+        for index, icon in enumerate(("why", "people", "history", "role")):
+            self.tabs.setTabIcon(index, themed_icon(icon))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._paint_icons()
+        super().changeEvent(event)
