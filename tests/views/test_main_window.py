@@ -285,7 +285,10 @@ def test_no_two_visible_controls_share_an_alt_key(notebook: Paths, qtbot, clock)
     save_why("Teaching", "UX research", "", now=clock())
     roles.add_role("Analyst", now=clock())
     goals.add_goal("Find a mentor", now=clock())
-    people.add_person("Priya", organisation="Acme", now=clock())
+    priya = people.add_person("Priya", organisation="Acme", now=clock())
+    from pathfinder.services import conversations
+
+    conversations.start_conversation(priya.id, now=clock())
     window = make_window(qtbot, notebook, clock)
     window.show()
     for row, section in enumerate(window.sections):

@@ -121,8 +121,15 @@ def values_for(person_id: int, target_role_id: int | None = None) -> dict[str, s
         "role": person.title,
         "target_role": role.title if role else "",
         "how_we_met": how,
-        "my_why": why.one_line() if why else "",
+        "my_why": _sentence(why.reason)
+        if why and why.reason.strip()
+        else (why.one_line() if why else ""),
     }
+
+
+def _sentence(text: str) -> str:
+    line = " ".join(text.split())
+    return line if line.endswith((".", "!", "?")) else line + "."
 
 
 def fill(text: str, values: dict[str, str]) -> tuple[str, list[str]]:

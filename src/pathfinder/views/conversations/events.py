@@ -86,6 +86,7 @@ class EventWithPeopleForm(EventForm):
         self._clock = clock
         self._status = status
         self._event_id: int | None = None
+        self.happened_on.setDate(to_qdate(clock().date()))
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 8, 0, 0)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pathfinder.services import conversations, people, questions
+from pathfinder.services import conversations, people, questions, roles
 from pathfinder.services.conversations import (
     NOTES_LIMIT,
     STAGE_LABELS,
@@ -56,6 +56,7 @@ class InterviewDetail(QWidget):
         self.record: ConversationRecord | None = None
         self._saved: dict[str, Any] = {}
         self._autosaver = Autosaver(self._save, self)
+        self._answer_for: Any = None  # the asked question whose answer is on screen
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 0, 0, 0)
         self.heading = subheading("")
@@ -166,6 +167,7 @@ class InterviewDetail(QWidget):
         self.stage.setCurrentIndex(STAGES.index(record.stage))
         self.next_button.setEnabled(record.stage != STAGES[-1])
         self.stage_hint.setText(self._hint(record))
+        self.form.fill_roles([(role.id, role.title) for role in roles.list_roles()])
         self.form.load(record)
         self._saved = self.form.values()
         for editor, text in (
@@ -203,7 +205,10 @@ class InterviewDetail(QWidget):
                 (q.text + ("\n    ✓ answered" if q.answer else ""), "", q)
                 for q in questions.questions_of(self.record.id)
             ]
+            or [("No questions yet: pick a few from the bank, or write your own.", "", None)]
         )
+        self._answer_saver.flush()
+        self._answer_for = None
         self.answer.blockSignals(True)
         self.answer.clear()
         self.answer.setEnabled(False)
@@ -215,8 +220,9 @@ class InterviewDetail(QWidget):
         return self.asked.data(index, PAYLOAD_ROLE) if index.isValid() else None
 
     def _show_answer(self) -> None:
-        self._answer_saver.flush()
+        self._answer_saver.flush()  # saves to the question shown until now
         asked = self._current_question()
+        self._answer_for = asked
         self.answer.blockSignals(True)
         self.answer.setPlainText(asked.answer if asked else "")
         self.answer.blockSignals(False)
@@ -262,7 +268,7 @@ class InterviewDetail(QWidget):
         return True
 
     def _save_answer(self) -> bool:
-        asked = self._current_question()
+        asked = self._answer_for
         if asked is None:
             return True
         try:

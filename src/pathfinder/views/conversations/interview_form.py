@@ -57,10 +57,13 @@ class InterviewForm(RecordForm):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.role = QComboBox()
+        self.role.currentIndexChanged.connect(self.emit_changed)
+        self.add_field("target_role_id", "&Role explored", self.role)
         self.dates: dict[str, OptionalDate] = {}
         for name, label in (
-            ("requested_on", "&Requested"),
-            ("scheduled_for", "&Scheduled for"),
+            ("requested_on", "Re&quested"),
+            ("scheduled_for", "Sche&duled for"),
             ("met_on", "&Met"),
             ("thanked_on", "Th&anked"),
         ):
@@ -84,14 +87,24 @@ class InterviewForm(RecordForm):
         self.outcome_hint.setText(OUTCOME_HINTS[self.outcome.currentData()])
         self.emit_changed()
 
+    def fill_roles(self, role_choices: list[tuple[int, str]]) -> None:
+        self.role.blockSignals(True)
+        self.role.clear()
+        self.role.addItem("No particular role", None)
+        for role_id, title in role_choices:
+            self.role.addItem(title, role_id)
+        self.role.blockSignals(False)
+
     def values(self) -> dict[str, Any]:
         return {
+            "target_role_id": self.role.currentData(),
             **{name: field.value() for name, field in self.dates.items()},
             "outcome": self.outcome.currentData(),
             "next_step": self.next_step.text(),
         }
 
     def set_record(self, record: ConversationRecord) -> None:
+        self.role.setCurrentIndex(max(0, self.role.findData(record.target_role_id)))
         for name, field in self.dates.items():
             field.set_value(getattr(record, name))
         self.outcome.setCurrentIndex(self.outcome.findData(record.outcome))

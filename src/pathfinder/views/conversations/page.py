@@ -60,6 +60,7 @@ class ConversationsPage(QWidget):
         self.tabs.addTab(self.questions, "Question bank")
         self.tabs.addTab(self.drafts, "Drafts")
         self.interviews.draft_requested.connect(self.open_draft)
+        self.interviews.detail.changed.connect(lambda _id: self._show_summary())
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._tab = INTERVIEWS_TAB
         layout.addWidget(self.tabs, 1)

@@ -82,15 +82,16 @@ class PersonDetail(PersonActions, QWidget):
                 and self.conversation_requested.emit(self.person.id)
             )
         )
-        for button in (
-            self.log_button,
-            self.follow_up_button,
-            self.introduce_button,
-            self.conversation_button,
+        # Two rows, so the labels stay whole in a narrow pane.
+        more = QHBoxLayout()
+        for row, buttons in (
+            (actions, (self.log_button, self.follow_up_button)),
+            (more, (self.introduce_button, self.conversation_button)),
         ):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        layout.addLayout(actions)
+            for button in buttons:
+                row.addWidget(button)
+            row.addStretch(1)
+            layout.addLayout(row)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
