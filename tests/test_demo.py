@@ -9,11 +9,29 @@ import pytest
 
 from pathfinder.demo import NotebookNotEmpty, build_demo_notebook
 from pathfinder.paths import Paths
-from pathfinder.services import followups, goals, interactions, organisations, people, roles
+from pathfinder.services import (
+    conversations,
+    events,
+    followups,
+    goals,
+    interactions,
+    organisations,
+    people,
+    questions,
+    roles,
+)
 from pathfinder.services.network import giving_back, going_cold, who_to_contact_next
 from pathfinder.services.why import save_why, why_history
 from pathfinder.store.database import close_notebook, open_notebook
-from pathfinder.store.models import SOURCES, Contact, FollowUp, Interaction, InteractionKind
+from pathfinder.store.models import (
+    EVENT_KINDS,
+    SOURCES,
+    STAGES,
+    Contact,
+    FollowUp,
+    Interaction,
+    InteractionKind,
+)
 
 TODAY = date(2026, 11, 21)
 
@@ -79,7 +97,7 @@ def test_follow_ups_are_overdue_due_today_later_and_done(notebook: Paths) -> Non
 def test_introductions_show_both_ways(notebook: Paths) -> None:
     build_demo_notebook(TODAY)
     introduced = [person for person in all_people() if person.introduced_by_id is not None]
-    assert 3 <= len(introduced) <= 4
+    assert 4 <= len(introduced) <= 6
     # Some were added as introductions, some were introduced after being added.
     assert {person.source for person in introduced} - {"introduction"}
     assert any(person.source == "introduction" for person in introduced)
@@ -130,6 +148,113 @@ def test_everything_is_dated_in_the_past_six_months(notebook: Paths) -> None:
         assert oldest <= version.written_at.date() < TODAY
 
 
+def logged(person_id: int) -> list[tuple[date, str]]:
+    """A person's interactions as (day, kind)."""
+    query = (
+        Interaction.select(Interaction.happened_on, InteractionKind.name)
+        .join(InteractionKind)
+        .where(Interaction.contact == person_id)
+        .tuples()
+    )
+    return list(query)
+
+
+def test_conversations_are_in_every_stage_with_real_outcomes(notebook: Paths) -> None:
+    build_demo_notebook(TODAY)
+    listed = conversations.list_conversations()
+    assert 9 <= len(listed) <= 12
+    assert {c.stage for c in listed} == set(STAGES)
+    assert sum(c.target_role_id is not None for c in listed) >= 5
+    assert {"fits", "doesnt_fit", "not_sure"} <= {c.outcome for c in listed}
+    doesnt_fit = next(c for c in listed if c.outcome == "doesnt_fit")
+    assert doesnt_fit.meeting_notes and doesnt_fit.target_role
+    assert any("## " in c.meeting_notes for c in listed)
+    assert sum(bool(c.research_notes) for c in listed) >= 8
+    assert sum(bool(c.next_step) for c in listed) >= 8
+    # Stages move forwards in time, and nothing met or thanked lies in the future.
+    for c in listed:
+        days = [d for d in (c.requested_on, c.scheduled_for, c.met_on, c.thanked_on) if d]
+        assert days == sorted(days), c.title
+        for day in (c.requested_on, c.met_on, c.thanked_on):
+            assert day is None or day < TODAY, c.title
+    assert any(
+        c.stage in ("scheduled", "prepared") and c.scheduled_for and c.scheduled_for > TODAY
+        for c in listed
+    )
+    assert len({c.met_on for c in listed if c.met_on}) >= 5
+
+
+def test_thank_yous_are_owed_one_late_one_on_time(notebook: Paths) -> None:
+    build_demo_notebook(TODAY)
+    owed = conversations.thank_yous_owed(TODAY)
+    assert any(c.thank_you_overdue(TODAY) for c in owed)
+    assert any(
+        c.met_on == TODAY - timedelta(days=1) and not c.thank_you_overdue(TODAY) for c in owed
+    )
+
+
+def test_meeting_and_thanking_show_on_the_timeline_once(notebook: Paths) -> None:
+    build_demo_notebook(TODAY)
+    for c in conversations.list_conversations():
+        entries = logged(c.person_id)
+        if c.met_on:
+            assert entries.count((c.met_on, "informational interview")) == 1, c.title
+        if c.thanked_on:
+            assert entries.count((c.thanked_on, "thank-you")) == 1, c.title
+    # Nothing is logged twice: no one has two entries of the same kind on one day.
+    seen = [(row.contact_id, row.happened_on, row.kind_id) for row in Interaction.select()]
+    assert len(seen) == len(set(seen))
+
+
+def test_questions_are_asked_and_answered(notebook: Paths) -> None:
+    build_demo_notebook(TODAY)
+    for c in conversations.list_conversations():
+        asked = questions.questions_of(c.id)
+        if c.stage in ("met", "thanked", "closed"):
+            assert len(asked) >= 2, c.title
+            assert all(q.answer for q in asked), c.title
+        if c.stage == "prepared":
+            assert asked and not any(q.answer for q in asked)
+    every = [q for c in conversations.list_conversations() for q in questions.questions_of(c.id)]
+    assert any(q.question_id is None for q in every)
+    assert sum(q.times_used > 0 for q in questions.question_bank()) >= 10
+
+
+def test_events_have_the_people_met_there(notebook: Paths) -> None:
+    build_demo_notebook(TODAY)
+    listed = events.list_events()
+    assert 3 <= len(listed) <= 4
+    assert len({event.kind for event in listed}) == len(listed)
+    assert {event.kind for event in listed} <= set(EVENT_KINDS)
+    for event in listed:
+        assert event.people, event.name
+        assert event.happened_on < TODAY
+        for person_id, _name in event.people:
+            assert (event.happened_on, "event") in logged(person_id)
+    met_somewhere = {person_id for event in listed for person_id, _name in event.people}
+    assert any(
+        person.source == "event" and person.id in met_somewhere
+        for person in people.get_people(met_somewhere)
+    )
+
+
+def test_conversations_lead_to_introductions(notebook: Paths) -> None:
+    build_demo_notebook(TODAY)
+    linked = [
+        (c, person_id)
+        for c in conversations.list_conversations()
+        for person_id, _name in conversations.introduced_through(c.id)
+    ]
+    assert len(linked) == 2
+    for c, person_id in linked:
+        person = people.get_person(person_id)
+        assert person is not None and person.introduced_by_id == c.person_id
+    assert any(
+        person.source == "introduction" for person in people.get_people(i for _c, i in linked)
+    )
+    assert conversations.figures(TODAY).introductions == 2
+
+
 def snapshot(today: date) -> list[tuple[object, ...]]:
     """The demo's content with dates turned into days before `today`."""
 
@@ -150,6 +275,27 @@ def snapshot(today: date) -> list[tuple[object, ...]]:
     rows += [
         (row.contact.name, days(row.due_on), days(row.done_on), row.reason)
         for row in FollowUp.select().order_by(FollowUp.id)
+    ]
+    for c in conversations.list_conversations():
+        rows.append(
+            (
+                c.person_name,
+                c.target_role,
+                c.stage,
+                days(c.requested_on),
+                days(c.scheduled_for),
+                days(c.met_on),
+                days(c.thanked_on),
+                c.outcome,
+                c.meeting_notes,
+                c.next_step,
+            )
+        )
+        rows += [(q.question_id, q.text, q.answer) for q in questions.questions_of(c.id)]
+        rows += [(name,) for _id, name in conversations.introduced_through(c.id)]
+    rows += [
+        (event.name, event.kind, days(event.happened_on), [name for _id, name in event.people])
+        for event in events.list_events()
     ]
     return rows
 

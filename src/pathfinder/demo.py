@@ -8,11 +8,23 @@ organisations and stories are invented.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
+from pathfinder.demo_conversations import CONVERSATIONS, EVENT_PEOPLE, EVENTS, DemoConversation
 from pathfinder.demo_people import INTRODUCTIONS, MOVES, PEOPLE
 from pathfinder.demo_story import FOLLOW_UPS, GOALS, INTERACTIONS, ORGANISATIONS, ROLES, WHYS
-from pathfinder.services import followups, goals, interactions, organisations, people, roles
+from pathfinder.services import (
+    conversations,
+    events,
+    followups,
+    goals,
+    interactions,
+    organisations,
+    people,
+    questions,
+    roles,
+)
 from pathfinder.services.why import save_why
 from pathfinder.store.database import write_transaction
 from pathfinder.store.models import Contact, Goal, Organisation, TargetRole, WhyVersion
@@ -40,8 +52,10 @@ def build_demo_notebook(today: date) -> None:
         for days_ago, coming_from, going_to, reason in WHYS:
             save_why(coming_from, going_to, reason, now=at(days_ago, 21, 10))
 
+        role_ids: dict[str, int] = {}
         for title, industry, role_added, status, notes, changes in ROLES:
             role = roles.add_role(title, industry, status, notes, now=at(role_added, 21, 30))
+            role_ids[title] = role.id
             for days_ago, new_status, new_notes in changes:
                 roles.update_role(role.id, now=at(days_ago, 21), status=new_status, notes=new_notes)
 
@@ -56,7 +70,7 @@ def build_demo_notebook(today: date) -> None:
             )
 
         ids: dict[str, int] = {}
-        for person in sorted(PEOPLE, key=lambda p: -p.added):
+        for person in sorted(PEOPLE + EVENT_PEOPLE, key=lambda p: -p.added):
             extra: dict[str, object] = {}
             if person.introduced_by:
                 extra["introduced_by_id"] = ids[person.introduced_by]
@@ -115,3 +129,68 @@ def build_demo_notebook(today: date) -> None:
             )
             if done is not None:
                 followups.mark_done(record.id, today - timedelta(days=done))
+
+        for name, days_ago, kind, place, notes, met in EVENTS:
+            event = events.add_event(
+                name, today - timedelta(days=days_ago), kind, place, notes, now=at(days_ago, 22)
+            )
+            for key in met:
+                events.met_at_event(event.id, ids[key], now=at(days_ago, 22, 5))
+
+        bank = questions.question_bank()
+        for conversation in CONVERSATIONS:
+            _add_conversation(conversation, ids, role_ids, bank, today, at)
+
+
+def _add_conversation(
+    plan: DemoConversation,
+    ids: dict[str, int],
+    role_ids: dict[str, int],
+    bank: list[questions.BankQuestion],
+    today: date,
+    at: Callable[..., datetime],
+) -> None:
+    """One informational interview, taken through its stages on the days they happened."""
+    record = conversations.start_conversation(
+        ids[plan.key], role_ids[plan.role] if plan.role else None, now=at(plan.started, 21, 40)
+    )
+    last = plan.started
+    for stage, days_ago in plan.steps:
+        conversations.move_to_stage(
+            record.id, stage, today=today - timedelta(days=days_ago), now=at(days_ago, 21, 50)
+        )
+        last = days_ago
+        if stage == "scheduled" and plan.scheduled_for is not None:
+            conversations.update_conversation(
+                record.id,
+                now=at(days_ago, 21, 55),
+                scheduled_for=today - timedelta(days=plan.scheduled_for),
+            )
+    conversations.update_conversation(
+        record.id,
+        now=at(last, 22, 10),
+        research_notes=plan.research_notes,
+        meeting_notes=plan.meeting_notes,
+        outcome=plan.outcome,
+        next_step=plan.next_step,
+    )
+    for start, reply in plan.bank_questions:
+        (question,) = [q for q in bank if q.text.startswith(start)]
+        asked = questions.ask(record.id, question_id=question.id)
+        if reply:
+            questions.answer(asked.id, reply)
+    for text, reply in plan.own_questions:
+        asked = questions.ask(record.id, text=text)
+        if reply:
+            questions.answer(asked.id, reply)
+    for key, days_ago in plan.introduced:
+        conversations.record_introduction(
+            record.id, existing_id=ids[key], on=today - timedelta(days=days_ago)
+        )
+    for name, days_ago, organisation, title, notes in plan.introduced_new:
+        new_id = conversations.record_introduction(
+            record.id, name=name, on=today - timedelta(days=days_ago), now=at(days_ago, 22, 20)
+        )
+        people.update_person(
+            new_id, now=at(days_ago, 22, 25), organisation=organisation, title=title, notes=notes
+        )

@@ -1,5 +1,8 @@
 """The demo notebook's story (invented): Maya's why, roles, goals, organisations,
-conversations and follow-ups, used by `pathfinder.demo`."""
+the interactions logged by hand and follow-ups, used by `pathfinder.demo`.
+
+Informational interviews and events, with the timeline entries they add, are in
+`pathfinder.demo_conversations`."""
 
 from __future__ import annotations
 
@@ -181,14 +184,6 @@ INTERACTIONS: tuple[tuple[str, int, str, str], ...] = (
         "Marcus showed me the pilot's usage data; fine for my portfolio with names removed.",
     ),
     ("marcus", 100, "gave", "Wrote up teachers' pilot feedback for Marcus's report to governors."),
-    (
-        "claire",
-        101,
-        "informational interview",
-        "Customer success: talking to teachers all day. The targets would wear on me, "
-        "but it's a real way in.",
-    ),
-    ("claire", 99, "thank-you", "Thank-you email to Claire."),
     ("claire", 30, "introduction", "Claire introduced me to Patrick Doyle by email."),
     (
         "jonah",
@@ -219,56 +214,17 @@ INTERACTIONS: tuple[tuple[str, int, str, str], ...] = (
     ("lena", 80, "message", "Lena got the junior researcher job at Tessellate Bank! Sent flowers."),
     ("lena", 33, "video call", "Lena talked me through her first month as a researcher."),
     ("lena", 8, "gave", "Sent Lena an article on remote diary studies she'd asked about."),
-    ("harriet", 130, "event", "Heard Harriet speak at Learning Futures; said hello afterwards."),
     ("harriet", 18, "email", "Harriet is glad to talk and asked me to suggest some times."),
-    ("beatrice", 130, "event", "Talked research with children at Learning Futures."),
-    (
-        "beatrice",
-        96,
-        "informational interview",
-        "Consultancy means many clients and short projects. Exciting, but I'd miss "
-        "watching a product grow.",
-    ),
-    ("beatrice", 95, "thank-you", "Thank-you note with the observation article she mentioned."),
-    ("segun", 128, "event", "Sat next to Segun at the research network's evening talk."),
     ("segun", 85, "message", "Segun shared the network's reading list for newcomers."),
     ("tom", 125, "introduction", "Tom put me in touch with Oliver from the bank's learning team."),
-    (
-        "oliver",
-        118,
-        "informational interview",
-        "Corporate learning design: mostly compliance courses on tight deadlines. Not for me.",
-    ),
-    ("oliver", 117, "thank-you", "Thanked Oliver; he was generous with his time."),
     ("tom", 21, "call", "Birthday call. Tom asked how the interviews are going."),
     ("nadia", 100, "message", "Replied to Nadia's forum post about research with young children."),
-    (
-        "nadia",
-        62,
-        "informational interview",
-        "Half her week is interviews, half is making sense of them. This is the job I want.",
-    ),
-    ("nadia", 61, "thank-you", "Thank-you note to Nadia."),
     ("nadia", 59, "introduction", "Nadia introduced me to her lead, Elliot Osei."),
     ("nadia", 22, "received", "Nadia sent me her interview guide template."),
     ("sofia", 90, "message", "Sofia moved from nursing to UX research; we swapped stories."),
     ("sofia", 55, "gave", "Gave Sofia feedback on her portfolio case study."),
     ("sofia", 34, "received", "Sofia recommended a short course on survey design."),
-    ("tomasz", 75, "event", "Met Tomasz at the EdTech Research Meetup after his talk."),
-    (
-        "tomasz",
-        2,
-        "informational interview",
-        "Research at Sparkwell: teachers' time is the hardest thing to recruit.",
-    ),
     ("charlotte", 47, "coffee", "Charlotte taught too; she changed careers in two years."),
-    (
-        "elliot",
-        44,
-        "informational interview",
-        "What Elliot looks for when hiring researchers from other fields.",
-    ),
-    ("elliot", 43, "thank-you", "Thank-you email with a link to my course project."),
     ("elliot", 10, "email", "Elliot mentioned a junior researcher opening in the new year."),
     ("maureen", 64, "received", "Mock interview with Aunt Maureen: my answers need examples."),
     ("kwame", 50, "call", "Kwame recruits for edtech firms; he'd like a portfolio with my CV."),
@@ -281,9 +237,7 @@ INTERACTIONS: tuple[tuple[str, int, str, str], ...] = (
     ("patrick", 26, "video call", "Sparkwell isn't hiring researchers now; try again in spring."),
     ("mei", 24, "video call", "Mei Lin's study needs schools; I could help her find some."),
     ("mei", 14, "gave", "Put Mei Lin in touch with Helen about visiting Northfield for her study."),
-    ("ingrid", 12, "event", "Asked Ingrid a question after her webinar on classroom studies."),
-    ("yusuf", 12, "event", "Shared a breakout room with Yusuf at the research network webinar."),
-    ("yusuf", 6, "message", "Yusuf accepted my connection request; happy to chat in January."),
+    ("yusuf", 7, "message", "Yusuf accepted my connection request and is glad to talk."),
 )
 
 # key, due in days from today (negative: overdue), reason, days ago written, days ago done
@@ -293,7 +247,7 @@ FOLLOW_UPS: tuple[tuple[str, int, str, int, int | None], ...] = (
     ("sam", -6, "Catch up once he has moved; ask to see Foxglove's research library.", 52, None),
     ("kwame", -3, "Send Kwame my CV with the portfolio link.", 50, None),
     ("harriet", -1, "Reply to Harriet with three times for a 30-minute call.", 18, None),
-    ("tomasz", 0, "Thank-you note for the informational interview.", 2, None),
+    ("tomasz", 4, "Send Tomasz the two articles on recruiting teachers for studies.", 1, None),
     ("lena", 0, "Swap CV feedback with Lena.", 8, None),
     ("elliot", 5, "Send Elliot the survey write-up he asked to see.", 10, None),
     ("patrick", 12, "Send Patrick the pilot write-up once Marcus has cleared it.", 26, None),
