@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 from pathfinder.app import application
 from pathfinder.demo import build_demo_notebook
 from pathfinder.paths import Paths
+from pathfinder.services import conversations
 from pathfinder.store.database import close_notebook, open_notebook
 from pathfinder.views.compass.page import GOALS_TAB, HISTORY_TAB, ROLES_TAB, WHY_TAB
 from pathfinder.views.main_window import MainWindow
@@ -103,6 +104,26 @@ def main() -> int:
             ("people-timeline", lambda: people_page.detail.tabs.setCurrentIndex(1)),
             ("people-organisations", lambda: people_page.tabs.setCurrentIndex(1)),
             ("people-contact-next", lambda: people_page.tabs.setCurrentIndex(2)),
+        )
+        for name, arrange in shots:
+            arrange()
+            QApplication.processEvents()
+            target = args.output / f"{name}{suffix}.png"
+            window.grab().save(str(target))
+            print(target)
+        window.show_section(2)
+        talks = window.sections[2]
+        overdue = next(
+            (c for c in conversations.list_conversations() if c.thank_you_overdue(TODAY)), None
+        )
+        shots = (
+            ("conversations", lambda: overdue and talks.interviews.reload(select_id=overdue.id)),
+            ("conversations-questions", lambda: talks.interviews.detail.tabs.setCurrentIndex(1)),
+            (
+                "conversations-drafts",
+                lambda: overdue and talks.open_draft(overdue.person_id, overdue.target_role_id),
+            ),
+            ("conversations-events", lambda: talks.tabs.setCurrentIndex(1)),
         )
         for name, arrange in shots:
             arrange()

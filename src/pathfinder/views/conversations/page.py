@@ -79,7 +79,10 @@ class ConversationsPage(QWidget):
             f"{numbers.introductions} introductions",
         ]
         if numbers.outcomes.get("doesnt_fit"):
-            parts.append(f"{numbers.outcomes['doesnt_fit']} roles ruled out (useful findings)")
+            ruled_out = numbers.outcomes["doesnt_fit"]
+            parts.append(
+                f"{ruled_out} role{'s' if ruled_out != 1 else ''} ruled out (a useful finding)"
+            )
         if owed:
             parts.append(f"{len(owed)} thank-you{'s' if len(owed) != 1 else ''} overdue")
         self.summary.setText(" · ".join(parts) + ".\n" + CONTEXT)
