@@ -10,6 +10,7 @@ import pytest
 from pathfinder.demo import NotebookNotEmpty, build_demo_notebook
 from pathfinder.paths import Paths
 from pathfinder.services import (
+    conversation_figures,
     conversations,
     events,
     followups,
@@ -252,7 +253,7 @@ def test_conversations_lead_to_introductions(notebook: Paths) -> None:
     assert any(
         person.source == "introduction" for person in people.get_people(i for _c, i in linked)
     )
-    assert conversations.figures(TODAY).introductions == 2
+    assert conversation_figures.figures(TODAY).introductions == 2
 
 
 def snapshot(today: date) -> list[tuple[object, ...]]:

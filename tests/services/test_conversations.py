@@ -8,6 +8,7 @@ import pytest
 
 from pathfinder.paths import Paths
 from pathfinder.services import (
+    conversation_figures,
     conversations,
     events,
     interactions,
@@ -200,7 +201,7 @@ def test_figures(notebook: Paths) -> None:
         conversations.move_to_stage(talk.id, "met", today=met, now=NOW)
     conversations.update_conversation(talk.id, outcome="doesnt_fit", now=NOW)
     conversations.record_introduction(talk.id, name="B", now=NOW)
-    numbers = conversations.figures(TODAY, months=3)
+    numbers = conversation_figures.figures(TODAY, months=3)
     assert numbers.per_month == (
         (date(2026, 1, 1), 1),
         (date(2026, 2, 1), 2),

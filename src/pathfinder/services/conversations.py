@@ -9,7 +9,7 @@ those stages takes away the entry the stage had added.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from itertools import pairwise
 from typing import Any
 
@@ -346,23 +346,6 @@ def restore_conversation(snapshot: dict[str, Any]) -> None:
             ConversationIntroduction.insert(**link).on_conflict_ignore().execute()
 
 
-def days_since_met(record: ConversationRecord, today: date) -> int | None:
-    return (today - record.met_on).days if record.met_on else None
-
-
-def conversations_in(start: date, end: date) -> list[ConversationRecord]:
-    """Conversations that met between `start` and `end` (inclusive)."""
-    return _records("WHERE v.met_on BETWEEN ? AND ?", [start.isoformat(), end.isoformat()])
-
-
-def month_start(day: date) -> date:
-    return day.replace(day=1)
-
-
-def previous_month(day: date) -> date:
-    return (day.replace(day=1) - timedelta(days=1)).replace(day=1)
-
-
 def introduced_through(conversation_id: int) -> list[tuple[int, str]]:
     """The people introduced in this conversation: (id, name)."""
     query = (
@@ -408,30 +391,3 @@ def record_introduction(
             conversation=conversation_id, contact=person_id
         ).on_conflict_ignore().execute()
     return person_id
-
-
-@dataclass(frozen=True)
-class ConversationFigures:
-    per_month: tuple[tuple[date, int], ...]  # (first of the month, conversations met)
-    outcomes: dict[str, int]
-    introductions: int
-    total_met: int
-
-
-def figures(today: date, months: int = 6) -> ConversationFigures:
-    """Conversations met per month (the last `months`), outcomes, and introductions gained."""
-    starts = [month_start(today)]
-    while len(starts) < months:
-        starts.append(previous_month(starts[-1]))
-    starts.reverse()
-    met = [c for c in _records("WHERE v.met_on IS NOT NULL")]
-    per_month = tuple(
-        (start, sum(1 for c in met if c.met_on is not None and month_start(c.met_on) == start))
-        for start in starts
-    )
-    outcomes = {key: 0 for key in OUTCOME_LABELS if key}
-    for conversation in _records():
-        if conversation.outcome:
-            outcomes[conversation.outcome] += 1
-    introductions = ConversationIntroduction.select().count()
-    return ConversationFigures(per_month, outcomes, int(introductions), len(met))

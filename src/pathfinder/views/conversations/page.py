@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from pathfinder.services import conversations
+from pathfinder.services import conversation_figures, conversations
 from pathfinder.views.conversations.drafts import DraftsView
 from pathfinder.views.conversations.events import EventsView
 from pathfinder.views.conversations.interviews import InterviewsView
@@ -70,7 +70,7 @@ class ConversationsPage(QWidget):
 
     def _show_summary(self) -> None:
         today = self._clock().date()
-        numbers = conversations.figures(today, months=3)
+        numbers = conversation_figures.figures(today, months=3)
         owed = [c for c in conversations.thank_yous_owed(today) if c.thank_you_overdue(today)]
         this_month = numbers.per_month[-1][1]
         parts = [
