@@ -30,7 +30,7 @@ def kinds_on_timeline(person_id: int) -> list[str]:
     return [entry.title for entry in interactions.timeline(person_id)]
 
 
-def test_meeting_and_thanking_add_to_the_timeline_and_going_back_takes_away(
+def test_meeting_and_thanking_add_to_the_timeline_and_going_back_keeps_them(
     notebook: Paths,
 ) -> None:
     priya = people.add_person("Priya", now=NOW)
@@ -39,16 +39,60 @@ def test_meeting_and_thanking_add_to_the_timeline_and_going_back_takes_away(
     assert (talk.stage, talk.title) == ("idea", "Priya about UX researcher")
     talk = conversations.move_to_stage(talk.id, "requested", today=date(2026, 2, 20), now=NOW)
     assert talk.requested_on == date(2026, 2, 20)
+    talk = conversations.move_to_stage(talk.id, "scheduled", today=date(2026, 2, 22), now=NOW)
+    assert talk.scheduled_for is None  # the meeting day is set by hand, not guessed
     talk = conversations.move_to_stage(talk.id, "met", today=date(2026, 2, 27), now=NOW)
     assert talk.met_on == date(2026, 2, 27)
     assert kinds_on_timeline(priya.id) == ["Informational interview"]
     assert people.get_person(priya.id).last_contact_on == date(2026, 2, 27)  # type: ignore[union-attr]
     talk = conversations.move_to_stage(talk.id, "thanked", today=TODAY, now=NOW)
     assert kinds_on_timeline(priya.id) == ["Thank-you", "Informational interview"]
-    talk = conversations.move_to_stage(talk.id, "prepared", today=TODAY, now=NOW)  # back
+    talk = conversations.move_to_stage(talk.id, "scheduled", today=TODAY, now=NOW)  # a slip
+    assert kinds_on_timeline(priya.id) == ["Thank-you", "Informational interview"]
+    assert (talk.met_on, talk.thanked_on) == (date(2026, 2, 27), TODAY)
+    talk = conversations.move_to_stage(talk.id, "thanked", today=TODAY, now=NOW)
+    assert len(kinds_on_timeline(priya.id)) == 2  # not logged twice
+
+
+def test_closing_a_declined_request_invents_nothing(notebook: Paths) -> None:
+    priya = people.add_person("Priya", now=NOW)
+    talk = conversations.start_conversation(priya.id, now=NOW)
+    conversations.move_to_stage(talk.id, "requested", today=TODAY, now=NOW)
+    closed = conversations.move_to_stage(talk.id, "closed", today=TODAY, now=NOW)
+    assert (closed.met_on, closed.thanked_on) == (None, None)
     assert kinds_on_timeline(priya.id) == []
-    assert (talk.met_on, talk.thanked_on) == (None, None)
-    assert talk.requested_on == date(2026, 2, 20)
+
+
+def test_a_meeting_may_come_earlier_than_planned_but_not_in_the_future(notebook: Paths) -> None:
+    priya = people.add_person("Priya", now=NOW)
+    talk = conversations.start_conversation(priya.id, now=NOW)
+    conversations.update_conversation(talk.id, scheduled_for=date(2026, 3, 20), now=NOW)
+    met = conversations.move_to_stage(talk.id, "met", today=TODAY, now=NOW)
+    assert met.met_on == TODAY
+    with pytest.raises(ValidationError) as raised:
+        conversations.update_conversation(talk.id, met_on=date(2026, 3, 10), now=NOW)
+    assert raised.value.field == "met_on"
+
+
+def test_an_introduction_to_someone_introduced_before_keeps_the_first(notebook: Paths) -> None:
+    ann = people.add_person("Ann", now=NOW)
+    xena = people.add_person("Xena", introduced_by_id=ann.id, now=NOW)
+    bob = people.add_person("Bob", now=NOW)
+    talk = conversations.start_conversation(bob.id, now=NOW)
+    conversations.record_introduction(talk.id, existing_id=xena.id, now=NOW)
+    assert people.get_person(xena.id).introduced_by_id == ann.id  # type: ignore[union-attr]
+    assert conversations.introduced_through(talk.id) == [(xena.id, "Xena")]
+
+
+def test_a_conversation_comes_back_even_if_its_role_is_gone(notebook: Paths) -> None:
+    priya = people.add_person("Priya", now=NOW)
+    role = roles.add_role("Analyst", now=NOW)
+    talk = conversations.start_conversation(priya.id, role.id, now=NOW)
+    snapshot = conversations.delete_conversation(talk.id)
+    roles.delete_role(role.id)
+    conversations.restore_conversation(snapshot)
+    back = conversations.get_conversation(talk.id)
+    assert back is not None and back.target_role_id is None
 
 
 def test_stages_can_be_skipped(notebook: Paths) -> None:
@@ -71,9 +115,7 @@ def test_dates_out_of_order_are_flagged_not_fixed(notebook: Paths) -> None:
     conversations.update_conversation(talk.id, requested_on=date(2026, 2, 20), now=NOW)
     with pytest.raises(ValidationError) as raised:
         conversations.update_conversation(talk.id, met_on=date(2026, 2, 1), now=NOW)
-    assert raised.value.field == "met_on" and "before the day you requested" in (
-        raised.value.message
-    )
+    assert raised.value.field == "met_on" and "before the day you asked" in (raised.value.message)
     assert conversations.get_conversation(talk.id).met_on is None  # type: ignore[union-attr]
 
 
@@ -209,3 +251,24 @@ def test_figures(notebook: Paths) -> None:
     )
     assert numbers.outcomes["doesnt_fit"] == 1 and numbers.introductions == 1
     assert numbers.total_met == 3
+
+
+def test_a_template_typo_shows_as_a_gap(notebook: Paths) -> None:
+    outreach.save_template("check_in", "Hello", "Hi {First_Name}, how are you?")
+    priya = people.add_person("Priya", now=NOW)
+    draft = outreach.draft("check_in", priya.id)
+    assert "First_Name" in draft.missing and "«{First_Name}?»" in draft.body
+    with pytest.raises(ValidationError):
+        outreach.save_template("check_in", "Hello", "Hi «first name?», how are you?")
+
+
+def test_an_event_in_the_future_has_no_one_met_yet(notebook: Paths) -> None:
+    priya = people.add_person("Priya", now=NOW)
+    later = events.add_event("Summer conference", date(2026, 6, 1), "conference", now=NOW)
+    with pytest.raises(ValidationError):
+        events.met_at_event(later.id, priya.id, now=NOW)
+    past = events.add_event("Meetup", date(2026, 2, 1), now=NOW)
+    events.met_at_event(past.id, priya.id, now=NOW)
+    with pytest.raises(ValidationError):
+        events.update_event(past.id, happened_on=date(2026, 7, 1), now=NOW)
+    assert interactions.timeline(priya.id)[0].on == date(2026, 2, 1)

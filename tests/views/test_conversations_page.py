@@ -46,8 +46,8 @@ def test_a_conversation_goes_through_every_stage(notebook: Paths, qtbot, clock) 
     assert not detail.next_button.isEnabled()
     titles = [entry.title for entry in interactions.timeline(priya.id)]
     assert sorted(titles) == ["Informational interview", "Thank-you"]
-    detail.move_to("prepared")  # back again: the entries go
-    assert interactions.timeline(priya.id) == []
+    detail.move_to("prepared")  # back again: what happened stays on the timeline
+    assert len(interactions.timeline(priya.id)) == 2
 
 
 def test_questions_from_the_bank_with_answers(notebook: Paths, qtbot, clock, monkeypatch) -> None:
@@ -103,7 +103,7 @@ def test_dates_out_of_order_are_flagged_at_the_field(notebook: Paths, qtbot, clo
     detail = page.interviews.detail
     detail.form.dates["met_on"].set_value(date(2026, 2, 1))
     assert detail.flush() is False
-    assert "before the day you requested" in detail.form.messages["met_on"].text_label.text()
+    assert "before the day you asked" in detail.form.messages["met_on"].text_label.text()
     assert conversations.get_conversation(talk.id).met_on is None  # type: ignore[union-attr]
 
 
@@ -155,3 +155,104 @@ def test_events_with_the_people_met(notebook: Paths, qtbot, clock, fill_create_d
     [rosa] = people.find_people_by_name("Rosa Diaz")
     assert rosa.source == "event"
     assert [e.detail for e in interactions.timeline(rosa.id)] == ["Met at EdTech meetup"]
+
+
+def test_going_back_to_an_answered_question_shows_its_answer(notebook: Paths, qtbot, clock) -> None:
+    priya = people.add_person("Priya", now=clock())
+    talk = conversations.start_conversation(priya.id, now=clock())
+    questions.ask(talk.id, text="How did you start?")
+    questions.ask(talk.id, text="What surprised you?")
+    page, _, _ = make_page(qtbot, clock)
+    detail = page.interviews.detail
+    detail.asked_view.setCurrentIndex(detail.asked.index(0))
+    detail.answer.setPlainText("Volunteering first")
+    detail.asked_view.setCurrentIndex(detail.asked.index(1))
+    detail.asked_view.setCurrentIndex(detail.asked.index(0))
+    assert detail.answer.toPlainText() == "Volunteering first"
+    assert "✓ answered" in detail.asked.lines[0][0]
+    detail.answer.setPlainText("Volunteering first, and a mentor")
+    detail.flush()
+    assert questions.questions_of(talk.id)[0].answer == "Volunteering first, and a mentor"
+
+
+def test_a_filter_waits_while_a_change_is_refused(notebook: Paths, qtbot, clock) -> None:
+    from datetime import date
+
+    priya = people.add_person("Priya", now=clock())
+    talk = conversations.start_conversation(priya.id, now=clock())
+    conversations.update_conversation(talk.id, requested_on=date(2026, 2, 20), now=clock())
+    page, _, messages = make_page(qtbot, clock)
+    interviews = page.interviews
+    interviews.detail.meeting.setPlainText("Notes I must not lose")
+    interviews.detail.form.dates["met_on"].set_value(date(2026, 2, 1))  # refused: before asked
+    interviews.outcome_filter.setCurrentIndex(interviews.outcome_filter.findData("fits"))
+    assert interviews.outcome_filter.currentIndex() == 0
+    assert interviews.detail.meeting.toPlainText() == "Notes I must not lose"
+    assert "isn't saved yet" in messages[-1]
+
+
+def test_undo_redo_undo_of_a_delete_keeps_the_latest_state(
+    notebook: Paths, qtbot, clock, monkeypatch
+) -> None:
+    priya = people.add_person("Priya", now=clock())
+    talk = conversations.start_conversation(priya.id, now=clock())
+    page, undo, _ = make_page(qtbot, clock)
+    asked: list[str] = []
+
+    def press_delete(box: QMessageBox) -> int:
+        asked.append(box.text())
+        [delete] = [b for b in box.buttons() if b.text() == "&Delete"]
+        monkeypatch.setattr(box, "clickedButton", lambda: delete)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", press_delete)
+    page.interviews.delete_selected()
+    assert asked == ["Delete the conversation with Priya?"]
+    undo.undo()
+    questions.ask(talk.id, text="Added after the first undo")
+    undo.redo()
+    undo.undo()
+    assert [q.text for q in questions.questions_of(talk.id)] == ["Added after the first undo"]
+
+
+def test_the_template_is_edited_only_with_no_one_chosen(notebook: Paths, qtbot, clock) -> None:
+    from pathfinder.services import outreach
+
+    priya = people.add_person("Priya", now=clock())
+    page, _, _ = make_page(qtbot, clock)
+    page.open_draft(priya.id, None)
+    drafts = page.drafts
+    assert not drafts.edit_template_button.isEnabled()
+    drafts.person.clear()
+    drafts.render()
+    assert drafts.edit_template_button.isEnabled()
+    assert "{first_name}" in drafts.preview.toPlainText()
+    drafts.preview.setPlainText("Quick hello\n\nHi {first_name}, a short note.")
+    drafts.edit_template_button.click()
+    assert outreach.get_template("ask_30_minutes").body == "Hi {first_name}, a short note."
+
+
+def test_an_edited_draft_is_not_replaced_without_asking(
+    notebook: Paths, qtbot, clock, monkeypatch
+) -> None:
+    priya = people.add_person("Priya", now=clock())
+    page, _, _ = make_page(qtbot, clock)
+    page.open_draft(priya.id, None)
+    drafts = page.drafts
+    drafts.preview.setPlainText("My own careful words")
+    drafts.render()  # nothing changed: the draft stays
+    assert drafts.preview.toPlainText() == "My own careful words"
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or 0)
+    drafts.templates.setCurrentRow(1)  # another kind of message: asks, and keeps on "no"
+    assert asked == ["You changed this draft. Replace it with a fresh one?"]
+    assert drafts.preview.toPlainText() == "My own careful words"
+
+
+def test_planning_twice_opens_the_same_conversation(notebook: Paths, qtbot, clock) -> None:
+    priya = people.add_person("Priya", now=clock())
+    page, _, messages = make_page(qtbot, clock)
+    page.start_with(priya.id)
+    page.start_with(priya.id)
+    assert len(conversations.list_conversations()) == 1
+    assert "already have a conversation" in messages[-1]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from itertools import pairwise
 from typing import Any
 
 from pathfinder.services import interactions, people
@@ -25,6 +24,7 @@ from pathfinder.store.models import (
     ConversationIntroduction,
     ConversationQuestion,
     Interaction,
+    Question,
     TargetRole,
 )
 
@@ -181,23 +181,38 @@ def start_conversation(
     return found
 
 
-def _check_dates(dates: dict[str, date | None]) -> None:
-    """Requested, scheduled, met and thanked must not run backwards."""
-    order = [(name, dates[name]) for name in _DATES if dates.get(name) is not None]
-    for (earlier, first), (later, second) in pairwise(order):
-        assert first is not None and second is not None
-        if second < first:
-            labels = {
-                "requested_on": "requested",
-                "scheduled_for": "scheduled",
-                "met_on": "met",
-                "thanked_on": "thanked",
-            }
+_LABELS = {
+    "requested_on": "asked",
+    "scheduled_for": "scheduled it",
+    "met_on": "met",
+    "thanked_on": "thanked them",
+}
+# Which date may not come before which. A meeting may happen earlier than planned.
+_ORDER = (
+    ("requested_on", "scheduled_for"),
+    ("requested_on", "met_on"),
+    ("met_on", "thanked_on"),
+    ("requested_on", "thanked_on"),
+)
+
+
+def _check_dates(dates: dict[str, date | None], today: date | None = None) -> None:
+    """Asked ≤ scheduled, asked ≤ met ≤ thanked; met and thanked not in the future."""
+    for earlier, later in _ORDER:
+        first, second = dates.get(earlier), dates.get(later)
+        if first is not None and second is not None and second < first:
             raise ValidationError(
                 later,
-                f"This is before the day you {labels[earlier]} ({first.isoformat()}); "
+                f"This is before the day you {_LABELS[earlier]} ({first.isoformat()}); "
                 "check the dates.",
             )
+    if today is not None:
+        for column in ("met_on", "thanked_on"):
+            day = dates.get(column)
+            if day is not None and day > today:
+                raise ValidationError(
+                    column, "That day hasn't come yet: set it once it has happened."
+                )
 
 
 def update_conversation(
@@ -223,7 +238,7 @@ def update_conversation(
         raise TypeError(f"not a conversation field: {sorted(unknown)}")
     cleaned = {name: cleaners[name](value) for name, value in fields.items()}
     dates = {name: cleaned.get(name, getattr(current, name)) for name in _DATES}
-    _check_dates(dates)
+    _check_dates(dates, (now or datetime.now()).date())
     if "target_role_id" in cleaned:
         cleaned["target_role"] = cleaned.pop("target_role_id")
     with write_transaction():
@@ -251,43 +266,36 @@ def _follow_dates(conversation_id: int) -> None:
 def move_to_stage(
     conversation_id: int, stage: str, *, today: date, now: datetime | None = None
 ) -> ConversationRecord:
-    """Move to any stage, forwards or back, adding or taking away the timeline entries."""
+    """Move to any stage, forwards or back.
+
+    Choosing "requested" remembers the day; choosing "met" (or "thanked", which
+    means they met too) remembers the day and logs the matching entry on the
+    person's timeline, once. "Closed" changes nothing else: a request that was
+    declined is closed without a meeting. Moving back keeps every date and entry
+    (they happened); they can be corrected on the Details tab and the timeline.
+    """
     clean_choice("stage", stage, STAGES)
     row = Conversation.get_or_none(Conversation.id == conversation_id)
     if row is None:
         raise RecordNotFound(f"conversation {conversation_id}")
-    reached = STAGES.index(stage)
     changes: dict[str, Any] = {"stage": stage, "updated_at": now or datetime.now()}
-    stamps = (
-        ("requested", "requested_on"),
-        ("scheduled", "scheduled_for"),
-        ("met", "met_on"),
-        ("thanked", "thanked_on"),
-    )
-    dates = {name: getattr(row, name) for _stage, name in stamps}
-    for named_stage, column in stamps:
-        # The day a stage is reached is remembered when that stage is chosen; "met" and
-        # "thanked" need theirs even when skipped over, for the timeline.
-        wanted = stage == named_stage or (
-            named_stage in ("met", "thanked") and reached >= STAGES.index(named_stage)
-        )
-        if wanted and dates[column] is None:
+    dates = {name: getattr(row, name) for name in _DATES}
+    stamped = {
+        "requested": ("requested_on",),
+        "met": ("met_on",),
+        "thanked": ("met_on", "thanked_on"),
+    }.get(stage, ())
+    for column in stamped:
+        if dates[column] is None:
             dates[column] = today
             changes[column] = today
     _check_dates(dates)
     with write_transaction():
-        for named_stage, link, column, kind, summary in (
-            (
-                "met",
-                "met_interaction",
-                "met_on",
-                "informational interview",
-                "Informational interview",
-            ),
-            ("thanked", "thanked_interaction", "thanked_on", "thank-you", "Thank-you sent"),
+        for column, link, kind, summary in (
+            ("met_on", "met_interaction", "informational interview", "Informational interview"),
+            ("thanked_on", "thanked_interaction", "thank-you", "Thank-you sent"),
         ):
-            linked = getattr(row, f"{link}_id")
-            if reached >= STAGES.index(named_stage) and linked is None:
+            if column in stamped and getattr(row, f"{link}_id") is None:
                 changes[link] = interactions.log_interaction(
                     row.contact_id,
                     interactions.kind_id(kind),
@@ -295,10 +303,6 @@ def move_to_stage(
                     summary=summary,
                     now=now,
                 )
-            elif reached < STAGES.index(named_stage) and linked is not None:
-                interactions.delete_interaction(linked)
-                changes[link] = None
-                changes[column] = None
         Conversation.update(**changes).where(Conversation.id == conversation_id).execute()
     found = get_conversation(conversation_id)
     assert found is not None
@@ -331,19 +335,34 @@ def delete_conversation(conversation_id: int) -> dict[str, Any]:
 
 
 def restore_conversation(snapshot: dict[str, Any]) -> None:
+    """Put a deleted conversation back; links to things deleted since are left empty."""
+    conversation = dict(snapshot["conversation"])
+    if Contact.get_or_none(Contact.id == conversation["contact"]) is None:
+        raise RecordNotFound("the person this conversation was with")
+    for link in ("met_interaction", "thanked_interaction"):
+        if (
+            conversation.get(link) is not None
+            and Interaction.get_or_none(Interaction.id == conversation[link]) is None
+        ):
+            conversation[link] = None
+    if (
+        conversation.get("target_role") is not None
+        and TargetRole.get_or_none(TargetRole.id == conversation["target_role"]) is None
+    ):
+        conversation["target_role"] = None
     with write_transaction():
-        conversation = dict(snapshot["conversation"])
-        for link in ("met_interaction", "thanked_interaction"):
-            if (
-                conversation.get(link) is not None
-                and Interaction.get_or_none(Interaction.id == conversation[link]) is None
-            ):
-                conversation[link] = None
         Conversation.insert(**conversation).on_conflict_ignore().execute()
         for question in snapshot["questions"]:
+            question = dict(question)
+            if (
+                question.get("question") is not None
+                and Question.get_or_none(Question.id == question["question"]) is None
+            ):
+                question["question"] = None
             ConversationQuestion.insert(**question).on_conflict_ignore().execute()
         for link in snapshot["introductions"]:
-            ConversationIntroduction.insert(**link).on_conflict_ignore().execute()
+            if Contact.get_or_none(Contact.id == link["contact"]) is not None:
+                ConversationIntroduction.insert(**link).on_conflict_ignore().execute()
 
 
 def introduced_through(conversation_id: int) -> list[tuple[int, str]]:
@@ -375,7 +394,12 @@ def record_introduction(
     on = on or (now or datetime.now()).date()
     with write_transaction():
         if existing_id is not None:
-            interactions.introduce(row.contact_id, existing_id, on=on)
+            other = Contact.get_or_none(Contact.id == existing_id)
+            if other is None:
+                raise RecordNotFound(f"person {existing_id}")
+            # Someone introduced already keeps who introduced them first.
+            if other.introduced_by_id is None:
+                interactions.introduce(row.contact_id, existing_id, on=on)
             person_id = existing_id
         else:
             if not name.strip():

@@ -103,6 +103,16 @@ def add_event(
 
 
 def update_event(event_id: int, *, now: datetime | None = None, **fields: Any) -> EventRecord:
+    today = (now or datetime.now()).date()
+    new_day = fields.get("happened_on")
+    if (
+        new_day is not None
+        and new_day > today
+        and EventPerson.select().where(EventPerson.event == event_id).exists()
+    ):
+        raise ValidationError(
+            "happened_on", "You met people there, so it has happened: pick a past day."
+        )
     with write_transaction():
         if not Event.update(**_clean(fields)).where(Event.id == event_id).execute():
             raise RecordNotFound(f"event {event_id}")
@@ -124,6 +134,10 @@ def met_at_event(event_id: int, person_id: int, *, now: datetime | None = None) 
     event = Event.get_or_none(Event.id == event_id)
     if event is None:
         raise RecordNotFound(f"event {event_id}")
+    if event.happened_on > (now or datetime.now()).date():
+        raise ValidationError(
+            "who", "This event hasn't happened yet; add the people you met once it has."
+        )
     if (
         EventPerson.get_or_none(
             (EventPerson.event == event_id) & (EventPerson.contact == person_id)
@@ -177,4 +191,12 @@ def restore_event(snapshot: dict[str, Any]) -> None:
     with write_transaction():
         Event.insert(**snapshot["event"]).on_conflict_ignore().execute()
         for link in snapshot["people"]:
+            link = dict(link)
+            if Contact.get_or_none(Contact.id == link["contact"]) is None:
+                continue
+            if (
+                link.get("interaction") is not None
+                and Interaction.get_or_none(Interaction.id == link["interaction"]) is None
+            ):
+                link["interaction"] = None
             EventPerson.insert(**link).on_conflict_ignore().execute()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathfinder.services.contact_fields import SOURCE_LABELS
 from pathfinder.services.conversation_texts import TEMPLATES
 from pathfinder.services.records import RecordNotFound
-from pathfinder.services.validation import clean_text
+from pathfinder.services.validation import ValidationError, clean_text
 from pathfinder.services.why import current_why
 from pathfinder.store.database import write_transaction
 from pathfinder.store.models import Contact, OutreachTemplate, TargetRole
@@ -88,6 +88,10 @@ def get_template(key: str) -> Template:
 def save_template(key: str, subject: str, body: str) -> Template:
     if key not in TEMPLATES:
         raise RecordNotFound(f"template {key}")
+    if "«" in subject + body:
+        raise ValidationError(
+            "body", "This still has «…?» gaps from a filled-in draft; use {placeholders}."
+        )
     label = TEMPLATES[key][0]
     cleaned_subject = clean_text("subject", subject, limit=300)
     cleaned_body = clean_text("body", body, limit=20_000, required="A message needs some words.")
@@ -138,7 +142,9 @@ def fill(text: str, values: dict[str, str]) -> tuple[str, list[str]]:
     def replace(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in PLACEHOLDERS:
-            return match.group(0)
+            # A typo such as {First_Name} must not slip through into a sent message.
+            missing.append(name)
+            return f"«{{{name}}}?»"
         value = values.get(name, "").strip()
         if not value:
             missing.append(name)

@@ -122,6 +122,11 @@ def questions_of(conversation_id: int) -> list[AskedQuestion]:
     return [AskedQuestion(q.id, q.question_id, q.text, q.answer) for q in query]
 
 
+def get_asked(asked_id: int) -> AskedQuestion | None:
+    row = ConversationQuestion.get_or_none(ConversationQuestion.id == asked_id)
+    return AskedQuestion(row.id, row.question_id, row.text, row.answer) if row else None
+
+
 def ask(conversation_id: int, *, question_id: int | None = None, text: str = "") -> AskedQuestion:
     """Add a question to a conversation: one from the bank, or one written for it."""
     if Conversation.get_or_none(Conversation.id == conversation_id) is None:

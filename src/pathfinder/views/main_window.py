@@ -74,9 +74,7 @@ class MainWindow(QMainWindow):
         people_page, conversations_page = self.sections[1], self.sections[2]
         assert isinstance(people_page, PeoplePage)
         assert isinstance(conversations_page, ConversationsPage)
-        people_page.detail.conversation_requested.connect(
-            lambda person_id: (self.show_section(2), conversations_page.start_with(person_id))
-        )
+        people_page.detail.conversation_requested.connect(self._start_conversation_with)
         for section in self.sections:
             item = QListWidgetItem(section.title)
             item.setSizeHint(QSize(0, 36))
@@ -152,6 +150,12 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(lambda: show_about(self, self.paths.data_dir))
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
+
+    def _start_conversation_with(self, person_id: int) -> None:
+        self.show_section(2)
+        page = self.sections[2]
+        if self.current_section() is page and isinstance(page, ConversationsPage):
+            page.start_with(person_id)
 
     def _undo_or_redo(self, step: Callable[[], None]) -> None:
         """Save what was typed first, so an undo never works on a stale copy of it."""

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from pathfinder.services.conversation_figures import figures
 from pathfinder.services.why import Why, current_why
 from pathfinder.views.compass.goals import GOAL_KIND
 from pathfinder.views.compass.roles import ROLE_KIND
@@ -42,8 +43,12 @@ class CompassPage(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        self.figures = QLabel()
+        self.figures.setWordWrap(True)
+        layout.addWidget(self.figures)
         layout.addSpacing(8)
 
+        self._clock = clock
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName("Compass")
@@ -64,11 +69,31 @@ class CompassPage(QWidget):
         self.why_editor.saved.connect(self._on_why_saved)
         self.history.write_requested.connect(lambda: self.tabs.setCurrentIndex(WHY_TAB))
         self._show_summary(current_why())
+        self._show_figures()
 
     def flush(self) -> bool:
         """Save anything typed and not yet saved; False if something could not be saved."""
         results = [self.why_editor.flush(), self.roles.flush(), self.goals.flush()]
         return all(results)
+
+    def _show_figures(self) -> None:
+        numbers = figures(self._clock().date(), months=3)
+        if not numbers.total_met:
+            self.figures.setText("")
+            return
+        months = ", ".join(
+            f"{count} in {start.strftime('%B')}" for start, count in numbers.per_month
+        )
+        ruled_out = numbers.outcomes.get("doesnt_fit", 0)
+        fits = numbers.outcomes.get("fits", 0)
+        self.figures.setText(
+            f"Informational interviews: {months}. {fits} role{'s' if fits != 1 else ''} "
+            f"fit you, {ruled_out} ruled out; {numbers.introductions} introduction"
+            f"{'s' if numbers.introductions != 1 else ''} came from them."
+        )
+
+    def on_shown(self) -> None:
+        self._show_figures()
 
     def add_new(self) -> None:
         """File ▸ New (Ctrl+N): a goal on the Goals tab, otherwise a target role."""

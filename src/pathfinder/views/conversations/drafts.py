@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -72,6 +73,9 @@ class DraftsView(QWidget):
         self.copy_button = QPushButton("&Copy")
         self.copy_log_button = QPushButton("Copy and &log a message")
         self.edit_template_button = QPushButton("Save as the template")
+        self.edit_template_button.setToolTip(
+            "Clear the To field to edit the template itself, with its {placeholders}"
+        )
         self.reset_button = QPushButton("Reset the template")
         for button in (
             self.copy_button,
@@ -92,6 +96,7 @@ class DraftsView(QWidget):
         splitter.addWidget(right)
         splitter.setSizes([220, 800])
         outer.addWidget(splitter)
+        self._rendered = ("", None, None, None)  # (text, template, person, role) last shown
         self.templates.currentRowChanged.connect(lambda _r: self.render())
         self.person.editingFinished.connect(self.render)
         self.role.currentIndexChanged.connect(lambda _i: self.render())
@@ -143,26 +148,55 @@ class DraftsView(QWidget):
         return templates[row].key if 0 <= row < len(templates) else None
 
     def render(self) -> None:
+        """Fill the draft again when the message kind, the person or the role changed.
+
+        Words the user changed in the draft are not thrown away without asking.
+        """
         key = self._template_key()
         person_id = self._person_id()
+        role_id = self.role.currentData()
+        shown_text, *shown_inputs = self._rendered
+        if [key, person_id, role_id] == shown_inputs:
+            return
+        edited = self.preview.toPlainText() != shown_text and bool(shown_text)
+        if edited and not self._confirm_replace():
+            return
         self.gaps.clear()
+        # The template itself can be edited only when no one is chosen: a filled-in
+        # letter must never become the template for everyone.
+        self.edit_template_button.setEnabled(person_id is None)
         if key is None:
             self.preview.clear()
-            return
-        if person_id is None:
+        elif person_id is None:
             template = outreach.get_template(key)
             self.preview.setPlainText(f"{template.subject}\n\n{template.body}")
             if self.person.text().strip():
                 self.gaps.show_message("Pick the person from the list to fill in their details.")
-            return
-        draft = outreach.draft(key, person_id, self.role.currentData())
-        self.preview.setPlainText(draft.text)
-        if draft.missing:
-            names = ", ".join(PLACEHOLDERS[name] for name in draft.missing)
-            self.gaps.show_message(
-                f"Missing: {names}. Those gaps are marked «…?» below: fill them in before "
-                "sending, or add the details to their record."
-            )
+        else:
+            draft = outreach.draft(key, person_id, role_id)
+            self.preview.setPlainText(draft.text)
+            if draft.missing:
+                names = ", ".join(
+                    PLACEHOLDERS.get(name, "{" + name + "}") for name in draft.missing
+                )
+                self.gaps.show_message(
+                    f"Missing: {names}. Those gaps are marked «…?» below: fill them in before "
+                    "sending, or add the details to their record."
+                )
+        self._rendered = (self.preview.toPlainText(), key, person_id, role_id)
+
+    def _confirm_replace(self) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Replace your draft?",
+            "You changed this draft. Replace it with a fresh one?",
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        replace = box.addButton("&Replace", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is replace
 
     def copy(self, log: bool = False) -> None:
         text = self.preview.toPlainText()
@@ -185,12 +219,15 @@ class DraftsView(QWidget):
         key = self._template_key()
         if key is None:
             return
+        if self._person_id() is not None:
+            return
         subject, _, body = self.preview.toPlainText().partition("\n")
         try:
             outreach.save_template(key, subject, body.strip("\n"))
         except (ValidationError, StorageWriteError) as error:
             self.gaps.show_message(error.message)
             return
+        self._rendered = ("", None, None, None)
         self.reload()
         self._status("Template saved. Use {first_name} and the others to keep it reusable.")
 
@@ -198,5 +235,6 @@ class DraftsView(QWidget):
         key = self._template_key()
         if key is not None:
             outreach.reset_template(key)
+            self._rendered = ("", None, None, None)
             self.reload()
             self._status("Template back to how it came.")

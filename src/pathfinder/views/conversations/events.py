@@ -24,7 +24,7 @@ from pathfinder.views.formatting import full_date
 from pathfinder.views.people.dialogs import IntroductionForm, date_edit, to_date, to_qdate
 from pathfinder.views.widgets.bounded_text import BoundedTextEdit
 from pathfinder.views.widgets.headings import subheading
-from pathfinder.views.widgets.lines_model import LinesModel
+from pathfinder.views.widgets.lines_model import PAYLOAD_ROLE, LinesModel
 from pathfinder.views.widgets.record_form import CreateDialog, RecordForm
 from pathfinder.views.widgets.record_page import RecordKind, RecordListPage
 from pathfinder.views.widgets.record_table import Column
@@ -96,10 +96,17 @@ class EventWithPeopleForm(EventForm):
         view.setModel(self.people)
         view.setAccessibleName("People you met there")
         column.addWidget(view)
+        self.people_view = view
         row = QHBoxLayout()
         self.met_button = QPushButton("I met someone there…")
         self.met_button.clicked.connect(self.add_person_met)
         row.addWidget(self.met_button)
+        self.remove_met_button = QPushButton("Not met there")
+        self.remove_met_button.setToolTip(
+            "Take them off this list, and the entry off their timeline"
+        )
+        self.remove_met_button.clicked.connect(self.remove_person_met)
+        row.addWidget(self.remove_met_button)
         row.addStretch(1)
         column.addLayout(row)
         self.form.addRow(box)
@@ -114,6 +121,17 @@ class EventWithPeopleForm(EventForm):
             [(name, "", person_id) for person_id, name in record.people]
             or [("Nobody yet.", "", None)]
         )
+
+    def remove_person_met(self) -> None:
+        index = self.people_view.currentIndex()
+        person_id = self.people.data(index, PAYLOAD_ROLE) if index.isValid() else None
+        if self._event_id is None or person_id is None:
+            return
+        events.not_met_at_event(self._event_id, person_id)
+        record = events.get_event(self._event_id)
+        if record is not None:
+            self.load(record)
+        self._status("Taken off the list, and the entry off their timeline.")
 
     def add_person_met(self) -> None:
         if self._event_id is None:
@@ -147,6 +165,7 @@ def _add_event(now: datetime | None = None, **values: Any) -> EventRecord:
 
 
 def _update_event(event_id: int, now: datetime | None = None, **values: Any) -> EventRecord:
+    values.pop("people", None)
     return events.update_event(event_id, now=now, **values)
 
 

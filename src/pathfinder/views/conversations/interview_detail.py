@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QListView,
+    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -223,8 +224,9 @@ class InterviewDetail(QWidget):
         self._answer_saver.flush()  # saves to the question shown until now
         asked = self._current_question()
         self._answer_for = asked
+        fresh = questions.get_asked(asked.id) if asked is not None else None
         self.answer.blockSignals(True)
-        self.answer.setPlainText(asked.answer if asked else "")
+        self.answer.setPlainText(fresh.answer if fresh else "")
         self.answer.blockSignals(False)
         self.answer.setEnabled(asked is not None)
         self.remove_question_button.setEnabled(asked is not None)
@@ -278,7 +280,16 @@ class InterviewDetail(QWidget):
             return False
         except RecordNotFound:
             return True
+        self._mark_answered(asked.id, bool(self.answer.toPlainText().strip()))
         return True
+
+    def _mark_answered(self, asked_id: int, answered: bool) -> None:
+        for row, (_text, _tip, payload) in enumerate(self.asked.lines):
+            if payload is not None and payload.id == asked_id:
+                line = payload.text + ("\n    ✓ answered" if answered else "")
+                self.asked.lines[row] = (line, "", payload)
+                index = self.asked.index(row)
+                self.asked.dataChanged.emit(index, index)
 
     # -- actions ---------------------------------------------------------------
 
@@ -294,6 +305,7 @@ class InterviewDetail(QWidget):
             )
         except (ValidationError, StorageWriteError) as error:
             self.problem.show_message(error.message)
+            self.tabs.setCurrentIndex(0)
             self.stage.setCurrentIndex(STAGES.index(record.stage))
             return
         self.show_conversation(moved.id)
@@ -338,10 +350,26 @@ class InterviewDetail(QWidget):
 
     def remove_question(self) -> None:
         asked = self._current_question()
-        if asked is not None:
-            self._answer_saver.cancel()
-            questions.unask(asked.id)
-            self._show_questions()
+        if asked is None:
+            return
+        self._answer_saver.flush()
+        fresh = questions.get_asked(asked.id)
+        if fresh is not None and fresh.answer.strip():
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
+                "Remove question",
+                "Remove this question and the answer you noted?",
+                QMessageBox.StandardButton.Cancel,
+                self,
+            )
+            remove = box.addButton("&Remove", QMessageBox.ButtonRole.DestructiveRole)
+            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            if box.clickedButton() is not remove:
+                return
+        self._answer_for = None
+        questions.unask(asked.id)
+        self._show_questions()
 
     def add_introduction(self) -> None:
         record = self.record

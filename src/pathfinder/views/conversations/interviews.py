@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pathfinder.services import conversations, people, roles
+from pathfinder.services import conversations, people, questions, roles
 from pathfinder.services.conversations import OUTCOME_LABELS, STAGE_LABELS, ConversationRecord
 from pathfinder.services.records import RecordNotFound
 from pathfinder.services.validation import ValidationError
@@ -47,14 +47,18 @@ FIRST = (
 def _met(record: ConversationRecord, now: datetime) -> str:
     if record.met_on is None:
         return ""
-    text = f"{short_date(record.met_on)} ({relative_time(record.met_on, now)})"
-    if record.thank_you_overdue(now.date()):
-        text += " · thank-you overdue"
-    return text
+    return f"{short_date(record.met_on)} ({relative_time(record.met_on, now)})"
 
 
 COLUMNS = [
-    Column("Stage", lambda c, _n: STAGE_LABELS[c.stage], lambda c: STAGES.index(c.stage)),
+    Column(
+        "Stage",
+        lambda c, n: (
+            STAGE_LABELS[c.stage]
+            + (" · thank-you overdue" if c.thank_you_overdue(n.date()) else "")
+        ),
+        lambda c: STAGES.index(c.stage),
+    ),
     Column("Person", lambda c, _n: c.person_name),
     Column("Role explored", lambda c, _n: c.target_role),
     Column("Met", _met, lambda c: c.met_on.isoformat() if c.met_on else ""),
@@ -105,6 +109,7 @@ class InterviewsView(QStackedWidget):
         self._undo_stack = undo_stack
         self._clock = clock
         self._status = status
+        self._filters: dict[int, int] = {}
         self.empty = EmptyState("why", FIRST, "&Start a conversation")
         self.empty.button.clicked.connect(lambda: self.new_conversation())
         self.addWidget(self.empty)
@@ -123,7 +128,7 @@ class InterviewsView(QStackedWidget):
         for key, label in OUTCOME_LABELS.items():
             self.outcome_filter.addItem(label, key)
         for combo in (self.role_filter, self.outcome_filter):
-            combo.currentIndexChanged.connect(lambda _i: self.reload())
+            combo.currentIndexChanged.connect(lambda _i, c=combo: self._on_filter(c))
             row.addWidget(combo)
         self.delete_button = QPushButton("Delete…")
         self.delete_button.clicked.connect(self.delete_selected)
@@ -157,6 +162,17 @@ class InterviewsView(QStackedWidget):
         outer.addWidget(splitter, 1)
         self.addWidget(content)
         self.loaded = False
+
+    def _on_filter(self, combo: QComboBox) -> None:
+        if not self.detail.flush():
+            # Keep the conversation with the unsaved change on screen; the filter waits.
+            combo.blockSignals(True)
+            combo.setCurrentIndex(self._filters.get(id(combo), 0))
+            combo.blockSignals(False)
+            self._status("This conversation has a change that isn't saved yet: see the message.")
+            return
+        self._filters[id(combo)] = combo.currentIndex()
+        self.reload()
 
     def _fill_roles(self) -> None:
         keep = self.role_filter.currentData()
@@ -215,6 +231,18 @@ class InterviewsView(QStackedWidget):
         if not self.detail.flush():
             return
         if person_id is not None:
+            open_ones = [
+                c
+                for c in conversations.list_conversations(person_id=person_id)
+                if c.stage != "closed"
+            ]
+            if open_ones:
+                self._started(
+                    open_ones[-1],
+                    f"You already have a conversation going with "
+                    f"{open_ones[-1].person_name}: here it is.",
+                )
+                return
             try:
                 record = conversations.start_conversation(person_id, now=self._clock())
             except (ValidationError, StorageWriteError, RecordNotFound) as error:
@@ -249,11 +277,14 @@ class InterviewsView(QStackedWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.created is not None:
             self._started(dialog.created)
 
-    def _started(self, record: ConversationRecord) -> None:
-        self.role_filter.setCurrentIndex(0)
-        self.outcome_filter.setCurrentIndex(0)
+    def _started(self, record: ConversationRecord, message: str = "") -> None:
+        for combo in (self.role_filter, self.outcome_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+            self._filters[id(combo)] = 0
         self.reload(select_id=record.id)
-        self._status(f"Started a conversation with {record.person_name}.")
+        self._status(message or f"Started a conversation with {record.person_name}.")
 
     def delete_selected(self) -> None:
         record = self.detail.record
@@ -268,16 +299,24 @@ class InterviewsView(QStackedWidget):
             self,
         )
         delete = box.addButton("&Delete", QMessageBox.ButtonRole.DestructiveRole)
+        asked = len(questions.questions_of(record.id))
         box.setInformativeText(
-            f"{record.person_name} and their timeline stay as they are. "
+            f"Its {asked} question{'s' if asked != 1 else ''} and answers and its notes go "
+            f"with it; {record.person_name} and their timeline stay as they are. "
             "You can undo this with Ctrl+Z."
         )
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         if box.clickedButton() is not delete:
             return
+        held: dict[str, Any] = {}
+
+        def delete_it() -> None:
+            # Each delete keeps its own copy, so an undo brings back the latest state.
+            held["snapshot"] = conversations.delete_conversation(record.id)
+
         try:
-            snapshot = conversations.delete_conversation(record.id)
+            delete_it()
         except (StorageWriteError, RecordNotFound) as error:
             self._status(getattr(error, "message", "It is gone already.").split("\n")[0])
             return
@@ -285,8 +324,8 @@ class InterviewsView(QStackedWidget):
             AlreadyDoneCommand(
                 f"Delete the conversation with {record.person_name}",
                 self._undo_stack,
-                lambda: conversations.delete_conversation(record.id),
-                lambda: conversations.restore_conversation(snapshot),
+                delete_it,
+                lambda: conversations.restore_conversation(held["snapshot"]),
                 self.reload,
                 self._status,
             )
