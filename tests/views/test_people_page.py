@@ -472,3 +472,18 @@ def test_the_organisation_and_tag_filters(notebook: Paths, qtbot, clock) -> None
     page.filters.clear()
     page.filters.tag.select("edtech")
     assert [row.name for row in page.model.rows] == ["Priya"]
+
+
+def test_the_delete_question_names_conversations_too(
+    notebook: Paths, qtbot, clock, monkeypatch
+) -> None:
+    from pathfinder.services import conversations
+
+    priya = people.add_person("Priya", now=clock())
+    conversations.start_conversation(priya.id, now=clock())
+    page, _, _ = make_page(qtbot, clock)
+    page.table.selectAll()
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or 0)
+    page.bulk.delete_selected()
+    assert asked == ["Delete 1 person and their 1 conversation?"]

@@ -51,6 +51,11 @@ def count_what_goes_with(person_ids: Iterable[int]) -> tuple[int, int]:
     return len(ids), interactions
 
 
+def count_conversations(person_ids: Iterable[int]) -> int:
+    """How many informational interviews a delete of these people would take with it."""
+    return int(Conversation.select().where(Conversation.contact.in_(list(person_ids))).count())
+
+
 _DEPENDENTS = (ContactTag, RoleHeld, Interaction, FollowUp)
 
 

@@ -146,8 +146,14 @@ class PeopleBulkActions:
             return
         how_many, interactions = people_bulk.count_what_goes_with(ids)
         question = f"Delete {_count(how_many)}"
+        talks = people_bulk.count_conversations(ids)
+        goes = []
         if interactions:
-            question += f" and their {interactions:,} interaction{'s' if interactions != 1 else ''}"
+            goes.append(f"{interactions:,} interaction{'s' if interactions != 1 else ''}")
+        if talks:
+            goes.append(f"{talks:,} conversation{'s' if talks != 1 else ''}")
+        if goes:
+            question += " and their " + " and ".join(goes)
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             "Delete people",
