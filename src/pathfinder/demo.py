@@ -173,6 +173,7 @@ def _add_conversation(
         meeting_notes=plan.meeting_notes,
         outcome=plan.outcome,
         next_step=plan.next_step,
+        led_to_opportunity=plan.led_to_opportunity,
     )
     for start, reply in plan.bank_questions:
         (question,) = [q for q in bank if q.text.startswith(start)]

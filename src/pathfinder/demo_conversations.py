@@ -27,6 +27,7 @@ class DemoConversation:
     introduced: tuple[tuple[str, int], ...] = ()  # (key of someone already here, days ago)
     # Someone new they introduced: (name, days ago, organisation, title, notes)
     introduced_new: tuple[tuple[str, int, str, str, str], ...] = ()
+    led_to_opportunity: bool = False  # a referral, a job interview or a lead came of it
 
 
 # Met at an event and added from it, before being linked to the event.
@@ -185,6 +186,7 @@ CONVERSATIONS: tuple[DemoConversation, ...] = (
         "> Half my week is talking to people, half is making sense of it.\n\n"
         "This is the job I want. **Fits me.**",
         outcome="fits",
+        led_to_opportunity=True,
         next_step="Keep in touch every month or so; she likes reading suggestions.",
         bank_questions=(
             (

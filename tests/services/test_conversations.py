@@ -272,3 +272,26 @@ def test_an_event_in_the_future_has_no_one_met_yet(notebook: Paths) -> None:
     with pytest.raises(ValidationError):
         events.update_event(past.id, happened_on=date(2026, 7, 1), now=NOW)
     assert interactions.timeline(priya.id)[0].on == date(2026, 2, 1)
+
+
+def test_markdown_is_rendered_and_anything_unsafe_is_dropped() -> None:
+    from pathfinder.services.markdown_text import to_safe_html
+
+    rendered = to_safe_html(
+        "## Her path\n\n- *volunteering*\n- **a mentor**\n\n"
+        "<script>alert(1)</script><img src=x onerror=alert(2)>"
+        "[site](https://example.org) [bad](javascript:alert(3))"
+    )
+    assert "<h2>Her path</h2>" in rendered and "<em>volunteering</em>" in rendered
+    assert "<strong>a mentor</strong>" in rendered
+    assert "script" not in rendered and "alert(1)" not in rendered
+    assert "<img" not in rendered and "onerror" not in rendered
+    assert '<a href="https://example.org">site</a>' in rendered
+    assert "javascript" not in rendered
+
+
+def test_a_conversation_can_be_marked_as_an_opportunity(notebook: Paths) -> None:
+    priya = people.add_person("Priya", now=NOW)
+    talk = conversations.start_conversation(priya.id, now=NOW)
+    conversations.update_conversation(talk.id, led_to_opportunity=True, now=NOW)
+    assert conversation_figures.figures(TODAY).opportunities == 1

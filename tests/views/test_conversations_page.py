@@ -256,3 +256,14 @@ def test_planning_twice_opens_the_same_conversation(notebook: Paths, qtbot, cloc
     page.start_with(priya.id)
     assert len(conversations.list_conversations()) == 1
     assert "already have a conversation" in messages[-1]
+
+
+def test_meeting_notes_show_as_they_read(notebook: Paths, qtbot, clock) -> None:
+    priya = people.add_person("Priya", now=clock())
+    conversations.start_conversation(priya.id, now=clock())
+    page, _, _ = make_page(qtbot, clock)
+    notes = page.interviews.detail.meeting
+    notes.setPlainText("## Her week\n\n- **Mondays** in schools\n<script>x()</script>")
+    html = notes.preview.toHtml()
+    assert "Her week" in notes.preview.toPlainText()
+    assert "x()" not in notes.preview.toPlainText() and "script" not in html.lower()

@@ -23,6 +23,7 @@ class ConversationFigures:
     outcomes: dict[str, int]
     introductions: int
     total_met: int
+    opportunities: int = 0
 
 
 def figures(today: date, months: int = 6) -> ConversationFigures:
@@ -42,4 +43,5 @@ def figures(today: date, months: int = 6) -> ConversationFigures:
         if conversation.outcome:
             outcomes[conversation.outcome] += 1
     introductions = ConversationIntroduction.select().count()
-    return ConversationFigures(per_month, outcomes, int(introductions), len(met))
+    opportunities = sum(1 for conversation in everything if conversation.led_to_opportunity)
+    return ConversationFigures(per_month, outcomes, int(introductions), len(met), opportunities)

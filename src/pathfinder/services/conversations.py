@@ -74,6 +74,7 @@ class ConversationRecord:
     next_step: str
     created_at: datetime
     updated_at: datetime
+    led_to_opportunity: bool = False
 
     @property
     def title(self) -> str:
@@ -91,7 +92,8 @@ class ConversationRecord:
 _SELECT = (
     "SELECT v.id, v.contact_id, c.name, COALESCE(o.name, ''), v.target_role_id,"
     " COALESCE(r.title, ''), v.stage, v.requested_on, v.scheduled_for, v.met_on, v.thanked_on,"
-    " v.research_notes, v.meeting_notes, v.outcome, v.next_step, v.created_at, v.updated_at"
+    " v.research_notes, v.meeting_notes, v.outcome, v.next_step, v.created_at, v.updated_at,"
+    " v.led_to_opportunity"
     " FROM conversation v JOIN contact c ON c.id = v.contact_id"
     " LEFT JOIN organisation o ON o.id = c.organisation_id"
     " LEFT JOIN target_role r ON r.id = v.target_role_id"
@@ -127,6 +129,7 @@ def _records(where: str = "", parameters: list[object] | None = None) -> list[Co
             row[14],
             _as_datetime(row[15]),
             _as_datetime(row[16]),
+            bool(row[17]),
         )
         for row in cursor.fetchall()
     ]
@@ -232,6 +235,7 @@ def update_conversation(
         "meeting_notes": lambda v: clean_text("meeting_notes", v, limit=NOTES_LIMIT),
         "outcome": lambda v: clean_choice("outcome", v, OUTCOMES),
         "next_step": lambda v: clean_text("next_step", v, limit=NEXT_STEP_LIMIT),
+        "led_to_opportunity": bool,
     }
     unknown = set(fields) - set(cleaners)
     if unknown:

@@ -193,6 +193,7 @@ class Conversation(RecordModel):
     meeting_notes = TextField(default="")
     outcome = TextField(default="", constraints=[_one_of("outcome", OUTCOMES)])
     next_step = TextField(default="")
+    led_to_opportunity = BooleanField(default=False)
     met_interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
     thanked_interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
     created_at = DateTimeField()

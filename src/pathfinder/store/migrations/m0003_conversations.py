@@ -59,6 +59,7 @@ def up(database: SqliteDatabase) -> None:
             constraints=[Check("outcome IN ('', 'fits', 'doesnt_fit', 'not_sure')")],
         )
         next_step = TextField(default="")
+        led_to_opportunity = BooleanField(default=False)
         met_interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
         thanked_interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
         created_at = DateTimeField()

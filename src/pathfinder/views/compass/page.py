@@ -89,7 +89,8 @@ class CompassPage(QWidget):
         self.figures.setText(
             f"Informational interviews: {months}. {fits} role{'s' if fits != 1 else ''} "
             f"fit you, {ruled_out} ruled out; {numbers.introductions} introduction"
-            f"{'s' if numbers.introductions != 1 else ''} came from them."
+            f"{'s' if numbers.introductions != 1 else ''} and {numbers.opportunities} "
+            f"opportunit{'ies' if numbers.opportunities != 1 else 'y'} came from them."
         )
 
     def on_shown(self) -> None:

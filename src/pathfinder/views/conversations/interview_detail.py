@@ -38,6 +38,7 @@ from pathfinder.views.widgets.bounded_text import BoundedTextEdit
 from pathfinder.views.widgets.field_message import FieldMessage
 from pathfinder.views.widgets.headings import subheading
 from pathfinder.views.widgets.lines_model import PAYLOAD_ROLE, LinesModel
+from pathfinder.views.widgets.markdown_editor import MarkdownEditor
 from pathfinder.views.widgets.record_form import CreateDialog
 
 
@@ -124,14 +125,12 @@ class InterviewDetail(QWidget):
         asked_layout.addLayout(buttons)
         self.tabs.addTab(asked, "Questions")
 
-        self.research = BoundedTextEdit(NOTES_LIMIT)
-        self.research.setAccessibleName("Research notes")
+        self.research = MarkdownEditor(NOTES_LIMIT, "Research notes")
         self.research.setPlaceholderText(
             "What you learned about them beforehand: their path, their work, what to ask "
             "that a website can't answer"
         )
-        self.meeting = BoundedTextEdit(NOTES_LIMIT)
-        self.meeting.setAccessibleName("Meeting notes")
+        self.meeting = MarkdownEditor(NOTES_LIMIT, "Meeting notes")
         self.meeting.setPlaceholderText("What you heard, in Markdown")
         for editor in (self.research, self.meeting):
             editor.textChanged.connect(self._autosaver.touch)

@@ -78,6 +78,9 @@ class InterviewForm(RecordForm):
         self.outcome_hint.setWordWrap(True)
         self.outcome.currentIndexChanged.connect(self._on_outcome)
         self.add_field("outcome", "&Outcome", self.outcome, self.outcome_hint)
+        self.opportunity = QCheckBox("A referral, a job interview or a lead came of it")
+        self.opportunity.toggled.connect(self.emit_changed)
+        self.add_field("led_to_opportunity", "O&pportunity", self.opportunity)
         self.next_step = QLineEdit()
         self.next_step.setPlaceholderText("For example: send Priya my portfolio on Friday")
         self.next_step.textEdited.connect(self.emit_changed)
@@ -101,6 +104,7 @@ class InterviewForm(RecordForm):
             **{name: field.value() for name, field in self.dates.items()},
             "outcome": self.outcome.currentData(),
             "next_step": self.next_step.text(),
+            "led_to_opportunity": self.opportunity.isChecked(),
         }
 
     def set_record(self, record: ConversationRecord) -> None:
@@ -110,3 +114,4 @@ class InterviewForm(RecordForm):
         self.outcome.setCurrentIndex(self.outcome.findData(record.outcome))
         self.outcome_hint.setText(OUTCOME_HINTS[record.outcome])
         self.next_step.setText(record.next_step)
+        self.opportunity.setChecked(record.led_to_opportunity)

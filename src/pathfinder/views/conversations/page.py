@@ -77,6 +77,7 @@ class ConversationsPage(QWidget):
             f"{this_month} conversation{'s' if this_month != 1 else ''} this month",
             f"{numbers.total_met} in all",
             f"{numbers.introductions} introductions",
+            f"{numbers.opportunities} opportunit{'ies' if numbers.opportunities != 1 else 'y'}",
         ]
         if numbers.outcomes.get("doesnt_fit"):
             ruled_out = numbers.outcomes["doesnt_fit"]
