@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from pathfinder.services import events, people
 from pathfinder.services.events import EVENT_KIND_LABELS, EventRecord
 from pathfinder.services.validation import LONG_TEXT_LIMIT, SHORT_TEXT_LIMIT, ValidationError
-from pathfinder.views.formatting import full_date
+from pathfinder.views.formatting import short_date
 from pathfinder.views.people.dialogs import IntroductionForm, date_edit, to_date, to_qdate
 from pathfinder.views.widgets.bounded_text import BoundedTextEdit
 from pathfinder.views.widgets.headings import subheading
@@ -175,7 +175,7 @@ def events_kind(clock: Callable[[], datetime], status: Callable[[str], None]) ->
         key="conversations.events",
         columns=[
             Column(
-                "Date", lambda e, _n: full_date(e.happened_on), lambda e: e.happened_on.isoformat()
+                "Date", lambda e, _n: short_date(e.happened_on), lambda e: e.happened_on.isoformat()
             ),
             Column("Event", lambda e, _n: e.name),
             Column("Kind", lambda e, _n: e.kind_label),
