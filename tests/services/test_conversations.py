@@ -284,8 +284,9 @@ def test_markdown_is_rendered_and_anything_unsafe_is_dropped() -> None:
     )
     assert "<h2>Her path</h2>" in rendered and "<em>volunteering</em>" in rendered
     assert "<strong>a mentor</strong>" in rendered
-    assert "script" not in rendered and "alert(1)" not in rendered
-    assert "<img" not in rendered and "onerror" not in rendered
+    # Raw HTML is the user's text: it shows as written and never as markup.
+    assert "<script" not in rendered and "&lt;script&gt;" in rendered
+    assert "<img" not in rendered
     assert '<a href="https://example.org">site</a>' in rendered
     assert "javascript" not in rendered
 
@@ -295,3 +296,15 @@ def test_a_conversation_can_be_marked_as_an_opportunity(notebook: Paths) -> None
     talk = conversations.start_conversation(priya.id, now=NOW)
     conversations.update_conversation(talk.id, led_to_opportunity=True, now=NOW)
     assert conversation_figures.figures(TODAY).opportunities == 1
+
+
+def test_a_slip_to_met_can_be_taken_back(notebook: Paths) -> None:
+    priya = people.add_person("Priya", now=NOW)
+    talk = conversations.start_conversation(priya.id, now=NOW)
+    conversations.move_to_stage(talk.id, "thanked", today=TODAY, now=NOW)
+    back = conversations.move_to_stage(
+        talk.id, "scheduled", today=TODAY, now=NOW, forget_meeting=True
+    )
+    assert (back.met_on, back.thanked_on) == (None, None)
+    assert kinds_on_timeline(priya.id) == []
+    assert people.get_person(priya.id).last_contact_on is None  # type: ignore[union-attr]

@@ -34,7 +34,9 @@ def test_a_conversation_starts_from_a_person(notebook: Paths, qtbot, clock) -> N
     assert window.sections[2].interviews.detail.heading.text() == "Priya"
 
 
-def test_a_conversation_goes_through_every_stage(notebook: Paths, qtbot, clock) -> None:
+def test_a_conversation_goes_through_every_stage(
+    notebook: Paths, qtbot, clock, monkeypatch
+) -> None:
     priya = people.add_person("Priya", now=clock())
     talk = conversations.start_conversation(priya.id, now=clock())
     page, _, _ = make_page(qtbot, clock)
@@ -46,8 +48,22 @@ def test_a_conversation_goes_through_every_stage(notebook: Paths, qtbot, clock) 
     assert not detail.next_button.isEnabled()
     titles = [entry.title for entry in interactions.timeline(priya.id)]
     assert sorted(titles) == ["Informational interview", "Thank-you"]
-    detail.move_to("prepared")  # back again: what happened stays on the timeline
+    asked: list[str] = []
+
+    def answer(box: QMessageBox, press: str) -> int:
+        asked.append(box.text())
+        [button] = [b for b in box.buttons() if b.text().replace("&", "").startswith(press)]
+        monkeypatch.setattr(box, "clickedButton", lambda: button)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box, "We met"))
+    detail.move_to("prepared")  # back again, and the meeting was real: it stays
     assert len(interactions.timeline(priya.id)) == 2
+    assert asked and "Did you meet Priya?" in asked[0]
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box, "Not yet"))
+    detail.move_to("met")
+    detail.move_to("requested")  # "met" was a slip: the entries go
+    assert interactions.timeline(priya.id) == []
 
 
 def test_questions_from_the_bank_with_answers(notebook: Paths, qtbot, clock, monkeypatch) -> None:
@@ -266,4 +282,6 @@ def test_meeting_notes_show_as_they_read(notebook: Paths, qtbot, clock) -> None:
     notes.setPlainText("## Her week\n\n- **Mondays** in schools\n<script>x()</script>")
     html = notes.preview.toHtml()
     assert "Her week" in notes.preview.toPlainText()
-    assert "x()" not in notes.preview.toPlainText() and "script" not in html.lower()
+    # What was typed shows as typed; it never becomes markup.
+    assert "<script>x()</script>" in notes.preview.toPlainText()
+    assert "<script" not in html.lower()

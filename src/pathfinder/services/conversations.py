@@ -268,7 +268,12 @@ def _follow_dates(conversation_id: int) -> None:
 
 
 def move_to_stage(
-    conversation_id: int, stage: str, *, today: date, now: datetime | None = None
+    conversation_id: int,
+    stage: str,
+    *,
+    today: date,
+    now: datetime | None = None,
+    forget_meeting: bool = False,
 ) -> ConversationRecord:
     """Move to any stage, forwards or back.
 
@@ -294,7 +299,15 @@ def move_to_stage(
             dates[column] = today
             changes[column] = today
     _check_dates(dates)
+    if forget_meeting and STAGES.index(stage) < STAGES.index("met"):
+        # "Met" was chosen by mistake: take back the meeting and the thank-you it implied.
+        dates["met_on"] = dates["thanked_on"] = None
+        changes.update(met_on=None, thanked_on=None, met_interaction=None, thanked_interaction=None)
     with write_transaction():
+        if forget_meeting and STAGES.index(stage) < STAGES.index("met"):
+            for link in (row.met_interaction_id, row.thanked_interaction_id):
+                if link is not None and Interaction.get_or_none(Interaction.id == link):
+                    interactions.delete_interaction(link)
         for column, link, kind, summary in (
             ("met_on", "met_interaction", "informational interview", "Informational interview"),
             ("thanked_on", "thanked_interaction", "thank-you", "Thank-you sent"),

@@ -7,6 +7,7 @@ but plain formatting and http(s)/mailto links is ever passed to the screen.
 from __future__ import annotations
 
 import html
+import re
 from html.parser import HTMLParser
 
 import markdown
@@ -84,7 +85,13 @@ def sanitise(fragment: str) -> str:
     return "".join(parser.out)
 
 
+# A "<" that starts anything but an autolink is the user's text, not HTML: escaping it
+# before rendering shows "<script>" as written instead of passing markup through.
+_RAW_TAG = re.compile(r"<(?!(?:https?://|mailto:)[^>\s]*>)")
+
+
 def to_safe_html(text: str) -> str:
-    """Render Markdown (with tables and sane lists), then keep only the allowed HTML."""
-    rendered = markdown.markdown(text, extensions=["tables", "sane_lists"])
+    """Render Markdown (with tables and sane lists); raw HTML shows as text, and only the
+    allowed tags reach the screen."""
+    rendered = markdown.markdown(_RAW_TAG.sub("&lt;", text), extensions=["tables", "sane_lists"])
     return sanitise(rendered)

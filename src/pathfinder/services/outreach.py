@@ -26,6 +26,7 @@ PLACEHOLDERS = {
     "my_why": "your why",
 }
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_GAP = re.compile(r"«[^»]*\?»")  # how `fill` marks a missing value
 # How "We met {how_we_met}." reads for each way of knowing someone.
 HOW_WE_MET = {
     "former_coworker": "when we worked together",
@@ -88,7 +89,7 @@ def get_template(key: str) -> Template:
 def save_template(key: str, subject: str, body: str) -> Template:
     if key not in TEMPLATES:
         raise RecordNotFound(f"template {key}")
-    if "«" in subject + body:
+    if _GAP.search(subject + body):
         raise ValidationError(
             "body", "This still has «…?» gaps from a filled-in draft; use {placeholders}."
         )

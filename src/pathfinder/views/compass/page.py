@@ -87,8 +87,8 @@ class CompassPage(QWidget):
         ruled_out = numbers.outcomes.get("doesnt_fit", 0)
         fits = numbers.outcomes.get("fits", 0)
         self.figures.setText(
-            f"Informational interviews: {months}. {fits} role{'s' if fits != 1 else ''} "
-            f"fit you, {ruled_out} ruled out; {numbers.introductions} introduction"
+            f"Informational interviews: {months}. {fits} found a fit, {ruled_out} ruled a role "
+            f"out; {numbers.introductions} introduction"
             f"{'s' if numbers.introductions != 1 else ''} and {numbers.opportunities} "
             f"opportunit{'ies' if numbers.opportunities != 1 else 'y'} came from them."
         )

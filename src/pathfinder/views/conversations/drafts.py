@@ -156,10 +156,11 @@ class DraftsView(QWidget):
         person_id = self._person_id()
         role_id = self.role.currentData()
         shown_text, *shown_inputs = self._rendered
-        if [key, person_id, role_id] == shown_inputs:
-            return
         edited = self.preview.toPlainText() != shown_text and bool(shown_text)
+        if [key, person_id, role_id] == shown_inputs and edited:
+            return  # nothing new to fill in, and the words are the user's now
         if edited and not self._confirm_replace():
+            self._show_inputs(*shown_inputs)  # the controls go back to what the draft is for
             return
         self.gaps.clear()
         # The template itself can be edited only when no one is chosen: a filled-in
@@ -184,6 +185,17 @@ class DraftsView(QWidget):
                     "sending, or add the details to their record."
                 )
         self._rendered = (self.preview.toPlainText(), key, person_id, role_id)
+
+    def _show_inputs(self, key: str | None, person_id: int | None, role_id: int | None) -> None:
+        keys = [template.key for template in outreach.templates()]
+        label = next((text for text, pid in self._choices.items() if pid == person_id), "")
+        for widget in (self.templates, self.person, self.role):
+            widget.blockSignals(True)
+        self.templates.setCurrentRow(keys.index(key) if key in keys else 0)
+        self.person.setText(label)
+        self.role.setCurrentIndex(max(0, self.role.findData(role_id)))
+        for widget in (self.templates, self.person, self.role):
+            widget.blockSignals(False)
 
     def _confirm_replace(self) -> bool:
         box = QMessageBox(

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QListView,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -126,6 +127,19 @@ class EventWithPeopleForm(EventForm):
         index = self.people_view.currentIndex()
         person_id = self.people.data(index, PAYLOAD_ROLE) if index.isValid() else None
         if self._event_id is None or person_id is None:
+            return
+        name = self.people.data(index)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Not met there",
+            f"Take {name} off this event, and the entry off their timeline?",
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        remove = box.addButton("&Take off", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not remove:
             return
         events.not_met_at_event(self._event_id, person_id)
         record = events.get_event(self._event_id)

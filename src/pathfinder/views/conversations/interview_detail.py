@@ -298,9 +298,19 @@ class InterviewDetail(QWidget):
             if record is not None:
                 self.stage.setCurrentIndex(STAGES.index(record.stage))
             return
+        forget = False
+        if STAGES.index(stage) < STAGES.index("met") and record.met_on is not None:
+            forget = self._ask_forget_meeting(record.person_name)
+            if forget is None:
+                self.stage.setCurrentIndex(STAGES.index(record.stage))
+                return
         try:
             moved = conversations.move_to_stage(
-                record.id, stage, today=self._clock().date(), now=self._clock()
+                record.id,
+                stage,
+                today=self._clock().date(),
+                now=self._clock(),
+                forget_meeting=bool(forget),
             )
         except (ValidationError, StorageWriteError) as error:
             self.problem.show_message(error.message)
@@ -314,6 +324,25 @@ class InterviewDetail(QWidget):
             "thanked": "The thank-you is on their timeline now.",
         }
         self._status(added.get(stage, f"Moved to “{STAGE_LABELS[stage]}”."))
+
+    def _ask_forget_meeting(self, name: str) -> bool | None:
+        """Moving back before "met": was the meeting real? None means cancel."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Back before the meeting",
+            f"Did you meet {name}? If not, the meeting (and any thank-you) "
+            "comes off their timeline.",
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        keep = box.addButton("We &met: keep it", QMessageBox.ButtonRole.AcceptRole)
+        remove = box.addButton("&Not yet: remove it", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is remove:
+            return True
+        return False if clicked is keep else None
 
     def next_stage(self) -> None:
         if self.record is not None and self.record.stage != STAGES[-1]:
