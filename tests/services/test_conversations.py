@@ -308,3 +308,15 @@ def test_a_slip_to_met_can_be_taken_back(notebook: Paths) -> None:
     assert (back.met_on, back.thanked_on) == (None, None)
     assert kinds_on_timeline(priya.id) == []
     assert people.get_person(priya.id).last_contact_on is None  # type: ignore[union-attr]
+
+
+def test_small_refusals(notebook: Paths) -> None:
+    priya = people.add_person("Priya", now=NOW)
+    talk = conversations.start_conversation(priya.id, now=NOW)
+    with pytest.raises(ValidationError):
+        conversations.update_conversation(talk.id, requested_on=date(2026, 4, 1), now=NOW)
+    questions.ask(talk.id, text="How did you start?")
+    with pytest.raises(ValidationError):
+        questions.ask(talk.id, text="How did you start?")
+    with pytest.raises(ValidationError):
+        events.add_event("Meetup", None, now=NOW)  # type: ignore[arg-type]

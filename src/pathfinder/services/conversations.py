@@ -210,7 +210,7 @@ def _check_dates(dates: dict[str, date | None], today: date | None = None) -> No
                 "check the dates.",
             )
     if today is not None:
-        for column in ("met_on", "thanked_on"):
+        for column in ("requested_on", "met_on", "thanked_on"):
             day = dates.get(column)
             if day is not None and day > today:
                 raise ValidationError(

@@ -49,10 +49,16 @@ class EventRecord:
         return EVENT_KIND_LABELS[self.kind]
 
 
+def _clean_day(value: date | None) -> date:
+    if value is None:
+        raise ValidationError("happened_on", "Pick the day of the event.")
+    return value
+
+
 def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     cleaners: dict[str, Any] = {
         "name": lambda v: clean_text("name", v, limit=SHORT_TEXT_LIMIT, required=NAME_REQUIRED),
-        "happened_on": lambda v: v,
+        "happened_on": _clean_day,
         "kind": lambda v: clean_choice("kind", v, EVENT_KINDS),
         "place": lambda v: clean_text("place", v, limit=SHORT_TEXT_LIMIT),
         "notes": lambda v: clean_text("notes", v, limit=LONG_TEXT_LIMIT),

@@ -137,6 +137,11 @@ def ask(conversation_id: int, *, question_id: int | None = None, text: str = "")
             raise RecordNotFound(f"question {question_id}")
         text = bank.text
     cleaned = _clean_question(text)
+    if ConversationQuestion.get_or_none(
+        (ConversationQuestion.conversation == conversation_id)
+        & (ConversationQuestion.text == cleaned)
+    ):
+        raise ValidationError("text", "That question is on this conversation's list already.")
     position = (
         ConversationQuestion.select(fn.max(ConversationQuestion.position))
         .where(ConversationQuestion.conversation == conversation_id)
