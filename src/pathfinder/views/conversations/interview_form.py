@@ -76,6 +76,8 @@ class InterviewForm(RecordForm):
             self.outcome.addItem(text, key)
         self.outcome_hint = QLabel()
         self.outcome_hint.setWordWrap(True)
+        # A form row does not grow for a wrapped label by itself: room for two lines.
+        self.outcome_hint.setMinimumHeight(self.outcome_hint.fontMetrics().lineSpacing() * 2 + 4)
         self.outcome.currentIndexChanged.connect(self._on_outcome)
         self.add_field("outcome", "&Outcome", self.outcome, self.outcome_hint)
         self.opportunity = QCheckBox("A referral, a job interview or a lead came of it")
