@@ -18,6 +18,7 @@ from pathfinder.views.compass.why_history import WhyHistoryView
 from pathfinder.views.icons import themed_icon
 from pathfinder.views.widgets.headings import section_title
 from pathfinder.views.widgets.record_page import RecordListPage
+from pathfinder.views.widgets.section_tabs import keep_tab_if_unsaved, visit_tabs
 
 WHY_TAB, HISTORY_TAB, ROLES_TAB, GOALS_TAB = range(4)
 TAB_ICONS = ("why", "history", "role", "goal")
@@ -117,10 +118,8 @@ class CompassPage(QWidget):
 
     def visit(self) -> Iterator[str]:
         """Show each tab in turn (for --smoke)."""
-        for index in range(self.tabs.count()):
-            self.tabs.setCurrentIndex(index)
-            yield f"{self.key}/{self.tabs.tabText(index).replace('&', '')}"
-        self.tabs.setCurrentIndex(WHY_TAB)
+        for visited in visit_tabs(self.tabs, self.key, WHY_TAB):
+            yield visited.replace("&", "")
 
     def _paint_icons(self) -> None:
         for index, icon in enumerate(TAB_ICONS):
@@ -134,13 +133,10 @@ class CompassPage(QWidget):
     def _on_tab_changed(self, index: int) -> None:
         """Leaving a tab saves it; a change that can't be saved keeps the tab in front."""
         leaving = self._saving_tabs().get(self._tab)
-        if leaving is not None and not leaving.flush():
-            self.tabs.blockSignals(True)
-            self.tabs.setCurrentIndex(self._tab)
-            self.tabs.blockSignals(False)
-            self._status("This tab has a change that isn't saved yet: see the message on it.")
-            return
-        self._tab = index
+        if keep_tab_if_unsaved(
+            self.tabs, self._tab, leaving.flush if leaving else None, self._status
+        ):
+            self._tab = index
 
     def _on_why_saved(self, why: Why) -> None:
         self._show_summary(why)

@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +34,7 @@ from pathfinder.views.widgets.empty_state import EmptyState
 from pathfinder.views.widgets.record_form import CreateDialog
 from pathfinder.views.widgets.record_table import Column, RecordTableModel
 from pathfinder.views.widgets.selection import select_only_row
+from pathfinder.views.widgets.tables import record_table
 from pathfinder.views.widgets.undo import AlreadyDoneCommand
 
 FIRST = (
@@ -139,15 +138,7 @@ class InterviewsView(QStackedWidget):
         splitter.setObjectName("conversations.interviews")
         splitter.setChildrenCollapsible(False)
         self.model = OverdueAwareModel(COLUMNS, clock, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Conversations by stage")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        self.table = record_table(self.model, "Conversations by stage")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)

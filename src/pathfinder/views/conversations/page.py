@@ -17,6 +17,7 @@ from pathfinder.views.conversations.interviews import InterviewsView
 from pathfinder.views.conversations.question_bank import QuestionBankView
 from pathfinder.views.icons import themed_icon
 from pathfinder.views.widgets.headings import section_title
+from pathfinder.views.widgets.section_tabs import keep_tab_if_unsaved, visit_tabs
 
 INTERVIEWS_TAB, EVENTS_TAB, QUESTIONS_TAB, DRAFTS_TAB = range(4)
 CONTEXT = (
@@ -103,11 +104,7 @@ class ConversationsPage(QWidget):
     def _on_tab_changed(self, index: int) -> None:
         leaving = self._tab_widgets()[self._tab]
         flush = getattr(leaving, "flush", None)
-        if flush is not None and not flush():
-            self.tabs.blockSignals(True)
-            self.tabs.setCurrentIndex(self._tab)
-            self.tabs.blockSignals(False)
-            self._status("This tab has a change that isn't saved yet: see the message on it.")
+        if not keep_tab_if_unsaved(self.tabs, self._tab, flush, self._status):
             return
         self._tab = index
         arriving = self._tab_widgets()[index]
@@ -139,10 +136,7 @@ class ConversationsPage(QWidget):
             self.tabs.setCurrentIndex(EVENTS_TAB)
 
     def visit(self) -> Iterator[str]:
-        for index in range(self.tabs.count()):
-            self.tabs.setCurrentIndex(index)
-            yield f"{self.key}/{self.tabs.tabText(index)}"
-        self.tabs.setCurrentIndex(INTERVIEWS_TAB)
+        yield from visit_tabs(self.tabs, self.key, INTERVIEWS_TAB)
 
     def _paint_icons(self) -> None:
         for index, icon in enumerate(("why", "people", "history", "role")):

@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +19,7 @@ from pathfinder.services.validation import ValidationError
 from pathfinder.store.errors import StorageWriteError
 from pathfinder.views.widgets.field_message import FieldMessage
 from pathfinder.views.widgets.record_table import Column, RecordTableModel
+from pathfinder.views.widgets.tables import record_table
 
 COLUMNS = [
     Column(
@@ -55,15 +54,7 @@ class QuestionBankView(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         self.model = RecordTableModel(COLUMNS, clock, self)  # type: ignore[arg-type]
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Question bank")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(True)
-        self.table.setAlternatingRowColors(True)
+        self.table = record_table(self.model, "Question bank", wrap=True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QHBoxLayout,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +36,7 @@ from pathfinder.views.widgets.lines_model import PAYLOAD_ROLE, LinesModel
 from pathfinder.views.widgets.record_form import CreateDialog, RecordForm
 from pathfinder.views.widgets.record_table import Column, RecordTableModel
 from pathfinder.views.widgets.selection import select_only_row
+from pathfinder.views.widgets.tables import record_table
 
 COLUMNS = [
     Column("Organisation", lambda o, _n: o.name),
@@ -120,15 +119,7 @@ class OrganisationsView(QStackedWidget):
         splitter.setObjectName("people.organisations")
         splitter.setChildrenCollapsible(False)
         self.model = RecordTableModel(COLUMNS, clock, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Organisations")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        self.table = record_table(self.model, "Organisations")
         header = self.table.horizontalHeader()
         # Fixed widths: sizing columns to their contents reads every row (2,000 and more).
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -8,7 +8,6 @@ from datetime import datetime
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -38,7 +36,9 @@ from pathfinder.views.people.table_model import PeopleTableModel
 from pathfinder.views.widgets.empty_state import EmptyState
 from pathfinder.views.widgets.headings import section_title
 from pathfinder.views.widgets.record_form import CreateDialog
+from pathfinder.views.widgets.section_tabs import keep_tab_if_unsaved, visit_tabs
 from pathfinder.views.widgets.selection import select_only_row
+from pathfinder.views.widgets.tables import record_table
 
 PEOPLE_TAB, ORGANISATIONS_TAB, CONTACT_NEXT_TAB = range(3)
 FIRST_PEOPLE = (
@@ -121,17 +121,9 @@ class PeoplePage(QWidget):
         splitter.setChildrenCollapsible(False)
         self.table_stack = QStackedWidget()
         self.model = PeopleTableModel(clock, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("People")
+        self.table = record_table(self.model, "People", many=True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -374,18 +366,13 @@ class PeoplePage(QWidget):
             self.tabs.setCurrentIndex(ORGANISATIONS_TAB)
 
     def visit(self) -> Iterator[str]:
-        for index in range(self.tabs.count()):
-            self.tabs.setCurrentIndex(index)
-            yield f"{self.key}/{self.tabs.tabText(index)}"
-        self.tabs.setCurrentIndex(PEOPLE_TAB)
+        yield from visit_tabs(self.tabs, self.key, PEOPLE_TAB)
 
     def _on_tab_changed(self, index: int) -> None:
         leaving = {PEOPLE_TAB: self.detail, ORGANISATIONS_TAB: self.organisations}.get(self._tab)
-        if leaving is not None and not leaving.flush():
-            self.tabs.blockSignals(True)
-            self.tabs.setCurrentIndex(self._tab)
-            self.tabs.blockSignals(False)
-            self._status("This tab has a change that isn't saved yet: see the message on it.")
+        if not keep_tab_if_unsaved(
+            self.tabs, self._tab, leaving.flush if leaving else None, self._status
+        ):
             return
         self._tab = index
         if index == PEOPLE_TAB:
