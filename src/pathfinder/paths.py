@@ -43,6 +43,11 @@ class Paths:
         return self.data_dir / "window-state.ini"
 
     @property
+    def unsaved_file(self) -> Path:
+        """Journal text typed but not yet saved, kept in case Pathfinder is killed."""
+        return self.data_dir / "unsaved-entry.json"
+
+    @property
     def lock_file(self) -> Path:
         return self.data_dir / "pathfinder.lock"
 

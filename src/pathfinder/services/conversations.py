@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from pathfinder.services import interactions, people
+from pathfinder.services import interactions, journal, people
 from pathfinder.services.records import RecordNotFound
 from pathfinder.services.validation import ValidationError, clean_choice, clean_text
 from pathfinder.store.database import db, write_transaction
@@ -345,6 +345,7 @@ def delete_conversation(conversation_id: int) -> dict[str, Any]:
                 ConversationIntroduction.conversation == conversation_id
             )
         ],
+        "journal_links": journal.links_snapshot(conversation_ids=[conversation_id]),
     }
     with write_transaction():
         row.delete_instance()
@@ -380,6 +381,7 @@ def restore_conversation(snapshot: dict[str, Any]) -> None:
         for link in snapshot["introductions"]:
             if Contact.get_or_none(Contact.id == link["contact"]) is not None:
                 ConversationIntroduction.insert(**link).on_conflict_ignore().execute()
+        journal.restore_links(snapshot.get("journal_links", []))
 
 
 def introduced_through(conversation_id: int) -> list[tuple[int, str]]:

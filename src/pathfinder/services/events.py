@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from pathfinder.services import interactions
+from pathfinder.services import interactions, journal
 from pathfinder.services.records import RecordNotFound
 from pathfinder.services.validation import (
     LONG_TEXT_LIMIT,
@@ -187,6 +187,7 @@ def delete_event(event_id: int) -> dict[str, Any]:
             dict(link.__data__)
             for link in EventPerson.select().where(EventPerson.event == event_id)
         ],
+        "journal_links": journal.links_snapshot(event_ids=[event_id]),
     }
     with write_transaction():
         row.delete_instance()
@@ -206,3 +207,4 @@ def restore_event(snapshot: dict[str, Any]) -> None:
             ):
                 link["interaction"] = None
             EventPerson.insert(**link).on_conflict_ignore().execute()
+        journal.restore_links(snapshot.get("journal_links", []))

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
+from pathfinder.services import journal
 from pathfinder.services.validation import ValidationError
 from pathfinder.store.database import write_transaction
 from pathfinder.store.models import (
@@ -96,6 +97,9 @@ def delete_people(person_ids: Iterable[int]) -> dict[str, list[dict[str, Any]]]:
     snapshot["event_person"] = [
         row.__data__.copy() for row in EventPerson.select().where(EventPerson.contact.in_(ids))
     ]
+    snapshot["journal_link"] = journal.links_snapshot(
+        contact_ids=ids, conversation_ids=conversation_ids
+    )
     with write_transaction():
         Contact.delete().where(Contact.id.in_(ids)).execute()
     return snapshot
@@ -149,3 +153,4 @@ def restore_people(snapshot: dict[str, list[dict[str, Any]]]) -> None:
         for row in snapshot.get("event_person", []):
             if Event.get_or_none(Event.id == row["event"]) is not None:
                 EventPerson.insert(**row).on_conflict_ignore().execute()
+        journal.restore_links(snapshot.get("journal_link", []))

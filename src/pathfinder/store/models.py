@@ -254,6 +254,68 @@ class EventPerson(BaseModel):
         indexes = ((("event", "contact"), True),)
 
 
+class JournalEntry(RecordModel):
+    """One reflection: Markdown text, with an optional mood and confidence (1 to 5)."""
+
+    written_at = DateTimeField(index=True)
+    title = TextField(default="")
+    body = TextField(default="")
+    mood = IntegerField(null=True, constraints=[Check("mood BETWEEN 1 AND 5")])
+    confidence = IntegerField(null=True, constraints=[Check("confidence BETWEEN 1 AND 5")])
+    shared = BooleanField(default=False)  # share with the mentor (in the report)
+    prompt = TextField(default="")  # the prompt the entry answers, if it was started from one
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+
+
+class JournalTag(BaseModel):
+    entry = ForeignKeyField(JournalEntry, on_delete="CASCADE")
+    name = TextField(collation="NOCASE", index=True)
+
+    class Meta:
+        primary_key = False
+        indexes = ((("entry", "name"), True),)
+
+
+class JournalLink(RecordModel):
+    """An entry mentions one person, conversation or event (exactly one of the three)."""
+
+    entry = ForeignKeyField(JournalEntry, on_delete="CASCADE")
+    contact = ForeignKeyField(Contact, null=True, on_delete="CASCADE")
+    conversation = ForeignKeyField(Conversation, null=True, on_delete="CASCADE")
+    event = ForeignKeyField(Event, null=True, on_delete="CASCADE")
+
+    class Meta:
+        constraints = (
+            Check(
+                "(contact_id IS NOT NULL) + (conversation_id IS NOT NULL) "
+                "+ (event_id IS NOT NULL) = 1"
+            ),
+        )
+        indexes = (
+            (("entry", "contact"), True),
+            (("entry", "conversation"), True),
+            (("entry", "event"), True),
+        )
+
+
+class JournalPrompt(RecordModel):
+    """A prompt the user wrote; the built-in ones live in `services.journal_texts`."""
+
+    set_key = TextField()
+    text = TextField()
+    created_at = DateTimeField()
+
+
+class EntryTemplate(RecordModel):
+    """An entry template the user wrote (the built-in ones live in the code)."""
+
+    name = TextField(collation="NOCASE", unique=True)
+    body = TextField()
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+
+
 ALL_MODELS: list[type[BaseModel]] = [
     WhyVersion,
     TargetRole,
@@ -273,4 +335,9 @@ ALL_MODELS: list[type[BaseModel]] = [
     OutreachTemplate,
     Event,
     EventPerson,
+    JournalEntry,
+    JournalTag,
+    JournalLink,
+    JournalPrompt,
+    EntryTemplate,
 ]

@@ -13,11 +13,16 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
-from pathfinder.store.migrations import m0001_compass, m0002_people, m0003_conversations
+from pathfinder.store.migrations import (
+    m0001_compass,
+    m0002_people,
+    m0003_conversations,
+    m0004_journal,
+)
 
 Step = Callable[[SqliteDatabase], None]
 
-STEPS: list[Step] = [m0001_compass.up, m0002_people.up, m0003_conversations.up]
+STEPS: list[Step] = [m0001_compass.up, m0002_people.up, m0003_conversations.up, m0004_journal.up]
 LATEST_VERSION = len(STEPS)
 
 

@@ -1,0 +1,682 @@
+"""The journal: dated reflections in Markdown, with tags, mood and confidence, and links
+to the people, conversations and events they are about."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from peewee import JOIN, fn
+
+from pathfinder.services.records import RecordNotFound
+from pathfinder.services.validation import (
+    LONG_TEXT_LIMIT,
+    SHORT_TEXT_LIMIT,
+    ValidationError,
+    clean_text,
+)
+from pathfinder.store.database import write_transaction
+from pathfinder.store.models import (
+    Contact,
+    Conversation,
+    Event,
+    JournalEntry,
+    JournalLink,
+    JournalTag,
+    Organisation,
+    TargetRole,
+)
+
+# An entry can be long (a month's review), but not a pasted book.
+BODY_LIMIT = LONG_TEXT_LIMIT
+TAG_LIMIT = 40
+SCALE = (1, 2, 3, 4, 5)
+LINK_KINDS = ("person", "conversation", "event")
+_LINK_COLUMN = {"person": "contact", "conversation": "conversation", "event": "event"}
+
+
+@dataclass(frozen=True)
+class Link:
+    kind: str  # "person", "conversation" or "event"
+    target_id: int
+    label: str
+
+
+@dataclass
+class Entry:
+    id: int
+    written_at: datetime
+    title: str
+    body: str
+    mood: int | None
+    confidence: int | None
+    shared: bool
+    prompt: str
+    tags: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        return entry_heading(self.title, self.body)
+
+
+def entry_heading(title: str, body: str) -> str:
+    """What an entry is called in lists: its title, else its first line of text."""
+    if title.strip():
+        return title.strip()
+    for line in body.splitlines():
+        text = line.strip().lstrip("#>*-+ ").strip()
+        if text:
+            return text if len(text) <= 80 else text[:79].rstrip() + "…"
+    return "Untitled entry"
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+# -- checking what was typed --------------------------------------------------
+
+
+def clean_written_at(value: datetime, now: datetime) -> datetime:
+    if not 1900 <= value.year <= 2200:
+        raise ValidationError("written_at", "That date is out of range.")
+    if value.date() > now.date():
+        raise ValidationError(
+            "written_at",
+            "An entry can't be dated in the future. Write about what is ahead today instead.",
+        )
+    return value.replace(microsecond=0)
+
+
+def clean_scale(field_name: str, value: int | None) -> int | None:
+    if value is not None and value not in SCALE:
+        raise ValidationError(field_name, "Use a number from 1 to 5, or leave it empty.")
+    return value
+
+
+def clean_tags(names: Iterable[str]) -> list[str]:
+    kept: list[str] = []
+    seen: set[str] = set()
+    for raw in names:
+        name = " ".join(raw.replace(",", " ").split()).lstrip("#")
+        if not name:
+            continue
+        if len(name) > TAG_LIMIT:
+            raise ValidationError("tags", f"A tag can be up to {TAG_LIMIT} characters.")
+        if name.casefold() not in seen:
+            seen.add(name.casefold())
+            kept.append(name)
+    return kept
+
+
+def _clean(now: datetime, fields: dict[str, Any]) -> dict[str, Any]:
+    cleaned: dict[str, Any] = {}
+    for name, value in fields.items():
+        if name == "written_at":
+            cleaned[name] = clean_written_at(value, now)
+        elif name == "title":
+            cleaned[name] = clean_text("title", value, limit=SHORT_TEXT_LIMIT)
+        elif name == "body":
+            # Keep the text exactly as typed (leading spaces can be Markdown), but bounded.
+            if len(value) > BODY_LIMIT:
+                raise ValidationError(
+                    "body",
+                    f"This entry is {len(value):,} characters; an entry can hold up to "
+                    f"{BODY_LIMIT:,}. Nothing was lost: your text is still here to shorten "
+                    "or split into two entries.",
+                )
+            cleaned[name] = value
+        elif name in ("mood", "confidence"):
+            cleaned[name] = clean_scale(name, value)
+        elif name == "shared":
+            cleaned[name] = bool(value)
+        elif name == "prompt":
+            cleaned[name] = clean_text("prompt", value, limit=SHORT_TEXT_LIMIT * 2)
+        else:
+            raise TypeError(f"unknown journal field {name!r}")
+    return cleaned
+
+
+# -- entries ------------------------------------------------------------------
+
+
+def add_entry(
+    now: datetime,
+    *,
+    tags: Iterable[str] = (),
+    links: Iterable[tuple[str, int]] = (),
+    **fields: Any,
+) -> Entry:
+    """Write a new entry (dated `now` unless `written_at` says otherwise)."""
+    cleaned = _clean(now, {"written_at": now, **fields})
+    tag_names = clean_tags(tags)
+    with write_transaction():
+        row = JournalEntry.create(**cleaned, created_at=now, updated_at=now)
+        for name in tag_names:
+            JournalTag.create(entry=row.id, name=name)
+        for kind, target_id in links:
+            _insert_link(row.id, kind, target_id)
+    return get_entry(row.id)
+
+
+def update_entry(entry_id: int, now: datetime, **fields: Any) -> bool:
+    """Save the fields that changed; True if anything did."""
+    row = JournalEntry.get_or_none(JournalEntry.id == entry_id)
+    if row is None:
+        raise RecordNotFound(f"journal entry {entry_id}")
+    cleaned = _clean(now, fields)
+    changed = {name: value for name, value in cleaned.items() if getattr(row, name) != value}
+    if not changed:
+        return False
+    with write_transaction():
+        JournalEntry.update(**changed, updated_at=now).where(JournalEntry.id == entry_id).execute()
+    return True
+
+
+def get_entry(entry_id: int) -> Entry:
+    row = JournalEntry.get_or_none(JournalEntry.id == entry_id)
+    if row is None:
+        raise RecordNotFound(f"journal entry {entry_id}")
+    return Entry(
+        id=row.id,
+        written_at=row.written_at,
+        title=row.title,
+        body=row.body,
+        mood=row.mood,
+        confidence=row.confidence,
+        shared=row.shared,
+        prompt=row.prompt,
+        tags=tags_of(entry_id),
+        links=links_of(entry_id),
+    )
+
+
+def entry_exists(entry_id: int) -> bool:
+    return JournalEntry.select().where(JournalEntry.id == entry_id).exists()
+
+
+def delete_entry(entry_id: int) -> dict[str, Any]:
+    row = JournalEntry.get_or_none(JournalEntry.id == entry_id)
+    if row is None:
+        raise RecordNotFound(f"journal entry {entry_id}")
+    snapshot = {
+        "entry": dict(row.__data__),
+        "tags": [t.name for t in JournalTag.select().where(JournalTag.entry == entry_id)],
+        "links": [
+            dict(link.__data__)
+            for link in JournalLink.select().where(JournalLink.entry == entry_id)
+        ],
+    }
+    with write_transaction():
+        row.delete_instance()
+    return snapshot
+
+
+def restore_entry(snapshot: dict[str, Any]) -> None:
+    """Put a deleted entry back, with the links whose other end is still there."""
+    with write_transaction():
+        JournalEntry.insert(**snapshot["entry"]).on_conflict_ignore().execute()
+        for name in snapshot["tags"]:
+            JournalTag.insert(
+                entry=snapshot["entry"]["id"], name=name
+            ).on_conflict_ignore().execute()
+        restore_links(snapshot["links"])
+
+
+# -- tags -----------------------------------------------------------------------
+
+
+def tags_of(entry_id: int) -> list[str]:
+    query = JournalTag.select(JournalTag.name).where(JournalTag.entry == entry_id)
+    return sorted((name for (name,) in query.tuples()), key=str.casefold)
+
+
+def set_tags(entry_id: int, names: Iterable[str]) -> bool:
+    """Give the entry exactly these tags; True if that changed anything."""
+    wanted = clean_tags(names)
+    current = tags_of(entry_id)
+    if {n.casefold() for n in wanted} == {n.casefold() for n in current} and sorted(
+        wanted, key=str.casefold
+    ) == current:
+        return False
+    with write_transaction():
+        JournalTag.delete().where(JournalTag.entry == entry_id).execute()
+        for name in wanted:
+            JournalTag.create(entry=entry_id, name=name)
+    return True
+
+
+def tags_in_use() -> list[tuple[str, int]]:
+    """Every journal tag with how many entries carry it, most used first."""
+    count = fn.COUNT(JournalTag.entry)
+    query = (
+        JournalTag.select(fn.MIN(JournalTag.name), count)
+        .group_by(JournalTag.name)
+        .order_by(count.desc(), fn.MIN(JournalTag.name))
+    )
+    return [(name, number) for name, number in query.tuples()]
+
+
+# -- links ----------------------------------------------------------------------
+
+
+def _insert_link(entry_id: int, kind: str, target_id: int) -> bool:
+    if kind not in LINK_KINDS:
+        raise ValueError(f"unknown link kind {kind!r}")
+    target_model = {"person": Contact, "conversation": Conversation, "event": Event}[kind]
+    if not target_model.select().where(target_model.id == target_id).exists():
+        raise RecordNotFound(f"{kind} {target_id}")
+    column = _LINK_COLUMN[kind]
+    inserted = (
+        JournalLink.insert(entry=entry_id, **{column: target_id}).on_conflict_ignore().execute()
+    )
+    return bool(inserted)
+
+
+def add_link(entry_id: int, kind: str, target_id: int) -> bool:
+    """Link the entry to a person, conversation or event; False if it already was."""
+    if not entry_exists(entry_id):
+        raise RecordNotFound(f"journal entry {entry_id}")
+    already = any(link.kind == kind and link.target_id == target_id for link in links_of(entry_id))
+    if already:
+        return False
+    with write_transaction():
+        _insert_link(entry_id, kind, target_id)
+    return True
+
+
+def remove_link(entry_id: int, kind: str, target_id: int) -> bool:
+    column = getattr(JournalLink, _LINK_COLUMN[kind])
+    with write_transaction():
+        removed = (
+            JournalLink.delete()
+            .where((JournalLink.entry == entry_id) & (column == target_id))
+            .execute()
+        )
+    return bool(removed)
+
+
+def links_of(entry_id: int) -> list[Link]:
+    conversation_person = Contact.alias()
+    query = (
+        JournalLink.select(
+            JournalLink.contact,
+            Contact.name,
+            JournalLink.conversation,
+            conversation_person.name,
+            JournalLink.event,
+            Event.name,
+        )
+        .join_from(JournalLink, Contact, JOIN.LEFT_OUTER, on=(JournalLink.contact == Contact.id))
+        .join_from(
+            JournalLink,
+            Conversation,
+            JOIN.LEFT_OUTER,
+            on=(JournalLink.conversation == Conversation.id),
+        )
+        .join_from(
+            Conversation,
+            conversation_person,
+            JOIN.LEFT_OUTER,
+            on=(Conversation.contact == conversation_person.id),
+        )
+        .join_from(JournalLink, Event, JOIN.LEFT_OUTER, on=(JournalLink.event == Event.id))
+        .where(JournalLink.entry == entry_id)
+        .order_by(JournalLink.id)
+        .tuples()
+    )
+    links: list[Link] = []
+    for contact_id, name, conversation_id, with_name, event_id, event_name in query:
+        if contact_id is not None:
+            links.append(Link("person", contact_id, name))
+        elif conversation_id is not None:
+            links.append(Link("conversation", conversation_id, f"Conversation with {with_name}"))
+        elif event_id is not None:
+            links.append(Link("event", event_id, event_name))
+    return links
+
+
+def links_snapshot(
+    *,
+    contact_ids: Sequence[int] = (),
+    conversation_ids: Sequence[int] = (),
+    event_ids: Sequence[int] = (),
+) -> list[dict[str, Any]]:
+    """The links a delete of these records will take with it (for its undo)."""
+    condition = (
+        JournalLink.contact.in_(list(contact_ids))
+        | JournalLink.conversation.in_(list(conversation_ids))
+        | JournalLink.event.in_(list(event_ids))
+    )
+    return [dict(row.__data__) for row in JournalLink.select().where(condition)]
+
+
+def restore_links(rows: Iterable[dict[str, Any]]) -> None:
+    """Put links back where both ends still exist (call inside a transaction)."""
+    for row in rows:
+        if not entry_exists(row["entry"]):
+            continue
+        targets = (
+            (Contact, row.get("contact")),
+            (Conversation, row.get("conversation")),
+            (Event, row.get("event")),
+        )
+        if all(
+            target_id is None or model.select().where(model.id == target_id).exists()
+            for model, target_id in targets
+        ):
+            JournalLink.insert(**row).on_conflict_ignore().execute()
+
+
+@dataclass(frozen=True)
+class Mention:
+    entry_id: int
+    written_at: datetime
+    heading: str
+
+
+def entries_about_person(person_id: int) -> list[Mention]:
+    """Entries that link the person, directly or through a conversation with them, newest
+    first."""
+    through_conversation = Conversation.select(Conversation.id).where(
+        Conversation.contact == person_id
+    )
+    query = (
+        JournalEntry.select(
+            JournalEntry.id,
+            JournalEntry.written_at,
+            JournalEntry.title,
+            fn.SUBSTR(JournalEntry.body, 1, 400),
+        )
+        .where(
+            JournalEntry.id.in_(
+                JournalLink.select(JournalLink.entry).where(
+                    (JournalLink.contact == person_id)
+                    | JournalLink.conversation.in_(through_conversation)
+                )
+            )
+        )
+        .order_by(JournalEntry.written_at.desc())
+        .tuples()
+    )
+    return [
+        Mention(entry_id, _as_datetime(written_at), entry_heading(title, body))
+        for entry_id, written_at, title, body in query
+    ]
+
+
+def _as_datetime(value: datetime | str) -> datetime:
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+# -- browsing -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class JournalFilter:
+    tag: str = ""
+    mood: int | None = None
+    shared_only: bool = False
+    person_id: int | None = None
+
+    @property
+    def active(self) -> bool:
+        return bool(self.tag or self.mood is not None or self.shared_only or self.person_id)
+
+
+def entry_ids(wanted: JournalFilter = JournalFilter()) -> list[tuple[int, str]]:
+    """(id, "YYYY-MM") of the entries that pass the filter, newest first: cheap enough for
+    20,000 entries, so the list can be drawn lazily from it."""
+    query = JournalEntry.select(JournalEntry.id, fn.SUBSTR(JournalEntry.written_at, 1, 7))
+    if wanted.tag:
+        query = query.where(
+            JournalEntry.id.in_(
+                JournalTag.select(JournalTag.entry).where(JournalTag.name == wanted.tag)
+            )
+        )
+    if wanted.mood is not None:
+        query = query.where(JournalEntry.mood == wanted.mood)
+    if wanted.shared_only:
+        query = query.where(JournalEntry.shared == True)  # noqa: E712 (SQL, not Python)
+    if wanted.person_id is not None:
+        query = query.where(
+            JournalEntry.id.in_(
+                JournalLink.select(JournalLink.entry).where(
+                    (JournalLink.contact == wanted.person_id)
+                    | JournalLink.conversation.in_(
+                        Conversation.select(Conversation.id).where(
+                            Conversation.contact == wanted.person_id
+                        )
+                    )
+                )
+            )
+        )
+    query = query.order_by(JournalEntry.written_at.desc(), JournalEntry.id.desc())
+    return [(entry_id, month) for entry_id, month in query.tuples()]
+
+
+@dataclass(frozen=True)
+class EntryBrief:
+    id: int
+    written_at: datetime
+    heading: str
+    preview: str
+    mood: int | None
+    confidence: int | None
+    shared: bool
+
+
+PREVIEW_CHARS = 160
+_MARKUP = re.compile(r"\*\*|__|`|^\s*(?:#+|>|[-*+]|\d+\.)\s+", re.MULTILINE)
+
+
+def plain_preview(body: str, *, skip_first_line: bool) -> str:
+    """The body as one line of plain words (Markdown marks removed), for lists."""
+    lines = [line for line in body.splitlines() if line.strip()]
+    if skip_first_line and lines:
+        lines = lines[1:]
+    return " ".join(_MARKUP.sub("", "\n".join(lines)).split())
+
+
+def entry_briefs(ids: Sequence[int]) -> dict[int, EntryBrief]:
+    """What the list shows for these entries (fetched a screenful at a time)."""
+    query = JournalEntry.select(
+        JournalEntry.id,
+        JournalEntry.written_at,
+        JournalEntry.title,
+        fn.SUBSTR(JournalEntry.body, 1, 600),
+        JournalEntry.mood,
+        JournalEntry.confidence,
+        JournalEntry.shared,
+    ).where(JournalEntry.id.in_(list(ids)))
+    briefs = {}
+    for entry_id, written_at, title, body, mood, confidence, shared in query.tuples():
+        written_at = _as_datetime(written_at)
+        heading = entry_heading(title, body)
+        text = plain_preview(body, skip_first_line=not title.strip())
+        preview = text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1] + "…"
+        briefs[entry_id] = EntryBrief(
+            entry_id, written_at, heading, preview, mood, confidence, bool(shared)
+        )
+    return briefs
+
+
+def first_entry_on_or_before(day: date, ids: Sequence[int]) -> int | None:
+    """For "jump to a date": the newest entry written on or before `day`, among `ids`."""
+    end = datetime.combine(day, time.max)
+    row = (
+        JournalEntry.select(JournalEntry.id)
+        .where((JournalEntry.written_at <= end) & JournalEntry.id.in_(list(ids)))
+        .order_by(JournalEntry.written_at.desc(), JournalEntry.id.desc())
+        .first()
+    )
+    if row is None:
+        row = (
+            JournalEntry.select(JournalEntry.id)
+            .where(JournalEntry.id.in_(list(ids)))
+            .order_by(JournalEntry.written_at, JournalEntry.id)
+            .first()
+        )
+    return None if row is None else row.id
+
+
+@dataclass(frozen=True)
+class MoodPoint:
+    week_start: date
+    mood: float | None
+    confidence: float | None
+    entries: int
+
+
+def mood_by_week(today: date, weeks: int = 26) -> list[MoodPoint]:
+    """Average mood and confidence per week (Monday to Sunday), oldest first."""
+    this_monday = today - timedelta(days=today.weekday())
+    first = this_monday - timedelta(weeks=weeks - 1)
+    query = JournalEntry.select(
+        JournalEntry.written_at, JournalEntry.mood, JournalEntry.confidence
+    ).where(JournalEntry.written_at >= datetime.combine(first, time.min))
+    sums: dict[date, list[float]] = {}
+    for written_at, mood, confidence in query.tuples():
+        day = _as_datetime(written_at).date()
+        week = day - timedelta(days=day.weekday())
+        bucket = sums.setdefault(week, [0, 0, 0, 0, 0])
+        bucket[4] += 1
+        if mood is not None:
+            bucket[0] += mood
+            bucket[1] += 1
+        if confidence is not None:
+            bucket[2] += confidence
+            bucket[3] += 1
+    points = []
+    for index in range(weeks):
+        week = first + timedelta(weeks=index)
+        mood_sum, moods, confidence_sum, confidences, count = sums.get(week, [0, 0, 0, 0, 0])
+        points.append(
+            MoodPoint(
+                week,
+                mood_sum / moods if moods else None,
+                confidence_sum / confidences if confidences else None,
+                int(count),
+            )
+        )
+    return points
+
+
+def entry_count() -> int:
+    return JournalEntry.select().count()
+
+
+# -- what to link ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LinkChoice:
+    kind: str
+    target_id: int
+    label: str
+    detail: str
+
+
+def link_choices(text: str, limit: int = 12) -> list[LinkChoice]:
+    """People, conversations and events whose name starts with (or contains) `text`, for
+    the `@` completion and the link picker."""
+    needle = text.strip()
+    choices: list[LinkChoice] = []
+    pattern = f"%{needle}%"
+    people = (
+        Contact.select(Contact.id, Contact.name, Contact.title, Organisation.name)
+        .join(Organisation, JOIN.LEFT_OUTER)
+        .where(Contact.name**pattern)
+        .order_by(Contact.archived, ~(Contact.name ** f"{needle}%"), Contact.name)
+        .limit(limit)
+        .tuples()
+    )
+    for person_id, name, title, organisation in people:
+        detail = " at ".join(part for part in (title, organisation or "") if part)
+        choices.append(LinkChoice("person", person_id, name, detail))
+    conversations = (
+        Conversation.select(Conversation.id, Contact.name, TargetRole.title, Conversation.stage)
+        .join(Contact)
+        .join_from(Conversation, TargetRole, JOIN.LEFT_OUTER)
+        .where(Contact.name**pattern)
+        .order_by(Conversation.created_at.desc())
+        .limit(limit // 2)
+        .tuples()
+    )
+    for conversation_id, name, role, stage in conversations:
+        detail = f"{role or 'no role chosen'}, {stage}"
+        choices.append(
+            LinkChoice("conversation", conversation_id, f"Conversation with {name}", detail)
+        )
+    events = (
+        Event.select(Event.id, Event.name, Event.happened_on)
+        .where(Event.name**pattern)
+        .order_by(Event.happened_on.desc())
+        .limit(limit // 2)
+        .tuples()
+    )
+    for event_id, name, happened_on in events:
+        choices.append(LinkChoice("event", event_id, name, f"event, {happened_on}"))
+    return choices
+
+
+# -- starting from a conversation ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EntryDraft:
+    """What a new entry starts with."""
+
+    title: str = ""
+    body: str = ""
+    prompt: str = ""
+    links: tuple[tuple[str, int], ...] = ()
+    tags: tuple[str, ...] = ()
+
+
+def draft_after_conversation(conversation_id: int, prompts: Sequence[str]) -> EntryDraft:
+    """An entry about a conversation: who, which role, when, and the prompts to answer."""
+    row = (
+        Conversation.select(Conversation, Contact, TargetRole, Organisation)
+        .join(Contact)
+        .join(Organisation, JOIN.LEFT_OUTER)
+        .join_from(Conversation, TargetRole, JOIN.LEFT_OUTER)
+        .where(Conversation.id == conversation_id)
+        .first()
+    )
+    if row is None:
+        raise RecordNotFound(f"conversation {conversation_id}")
+    person = row.contact
+    where = ""
+    if person.organisation_id is not None:
+        where = f" ({person.title + ' at ' if person.title else ''}{person.organisation.name})"
+    elif person.title:
+        where = f" ({person.title})"
+    role = row.target_role.title if row.target_role_id is not None else ""
+    when = row.met_on or row.scheduled_for
+    lines = [f"Conversation with **{person.name}**{where}."]
+    if role:
+        lines.append(f"About the role: {role}.")
+    if when is not None:
+        day = f"{when.day} {when:%B %Y}"
+        lines.append(f"Met on {day}." if row.met_on else f"Planned for {day}.")
+    body = "\n".join(lines) + "\n\n" + "".join(f"## {prompt}\n\n\n" for prompt in prompts)
+    return EntryDraft(
+        title=f"After talking with {person.name}",
+        body=body,
+        links=(("person", person.id), ("conversation", conversation_id)),
+        tags=("conversation",),
+    )
+
+
+def draft_from_prompts(prompts: Sequence[str], label: str) -> EntryDraft:
+    body = "".join(f"## {prompt}\n\n\n" for prompt in prompts)
+    return EntryDraft(title=label, body=body, prompt=label)
+
+
+def draft_from_prompt(prompt: str) -> EntryDraft:
+    return EntryDraft(prompt=prompt)

@@ -1,0 +1,272 @@
+"""One search over people, organisations, conversations, interactions, events and the
+journal, through the FTS5 index that triggers keep in step (see migration 4).
+
+Whatever is typed becomes a safe query: only its words are kept, each quoted and
+matched as a prefix, so quotes, operators and brackets are just text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from peewee import DatabaseError
+
+from pathfinder.store.database import db
+from pathfinder.store.migrations.m0004_journal import FOLDS, KIND_SPAN, SOURCES
+
+MAX_TERMS = 12
+MAX_TERM_LENGTH = 64
+SNIPPET_WORDS = 14
+
+# (kind, code, heading of its group), in the order the groups are shown.
+KINDS: tuple[tuple[str, int, str], ...] = (
+    ("person", 1, "People"),
+    ("organisation", 2, "Organisations"),
+    ("conversation", 3, "Conversations"),
+    ("interaction", 4, "Timeline"),
+    ("event", 5, "Events"),
+    ("journal_entry", 6, "Journal"),
+)
+KIND_NAMES = {
+    "person": "person",
+    "organisation": "organisation",
+    "conversation": "conversation",
+    "interaction": "interaction",
+    "event": "event",
+    "journal_entry": "journal entry",
+}
+
+_WORD = re.compile(r"[^\W_]+")
+_FOLD_TABLE = str.maketrans(dict(FOLDS))
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, with ø, æ, ß and the like spelled out plainly."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_TABLE))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return plain.casefold()
+
+
+def query_terms(text: str) -> list[str]:
+    """The words of `text`, folded, in order, without repeats (at most MAX_TERMS)."""
+    terms: list[str] = []
+    for word in _WORD.findall(fold(text[: MAX_TERMS * (MAX_TERM_LENGTH + 1) * 4])):
+        term = word[:MAX_TERM_LENGTH]
+        if term not in terms:
+            terms.append(term)
+        if len(terms) == MAX_TERMS:
+            break
+    return terms
+
+
+def match_expression(terms: Sequence[str], columns: str = "") -> str | None:
+    """An FTS5 query: every term as a quoted prefix, all required. None when empty."""
+    if not terms:
+        return None
+    phrases = " ".join(f'"{term}"*' for term in terms)
+    return f"{{{columns}}} : ({phrases})" if columns else phrases
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    id: int  # the record's id in its own table
+    label: str
+    detail: str
+    day: date | None
+    snippet: tuple[tuple[str, bool], ...]  # (text, matched) pieces
+
+    @property
+    def kind_name(self) -> str:
+        return KIND_NAMES[self.kind]
+
+
+@dataclass(frozen=True)
+class Group:
+    kind: str
+    heading: str
+    hits: tuple[Hit, ...]
+    more: bool  # there are more matches than shown
+
+
+def search(text: str, per_kind: int = 5) -> list[Group]:
+    """The best few matches of each kind; title matches first, newest first within."""
+    terms = query_terms(text)
+    everywhere = match_expression(terms)
+    if everywhere is None:
+        return []
+    in_titles = match_expression(terms, "title title_folded")
+    groups = []
+    for kind, code, heading in KINDS:
+        low, high = code * KIND_SPAN, (code + 1) * KIND_SPAN - 1
+        found: list[tuple[int, str, str]] = []
+        for expression in (in_titles, everywhere):
+            if len(found) > per_kind:
+                break
+            taken = [rowid for rowid, _t, _b in found]
+            rows = db.execute_sql(
+                "SELECT rowid, title, body FROM search_index WHERE search_index MATCH ? "
+                f"AND rowid BETWEEN ? AND ? AND rowid NOT IN ({','.join('?' * len(taken))}) "
+                "ORDER BY rowid DESC LIMIT ?",
+                (expression, low, high, *taken, per_kind + 1 - len(found)),
+            ).fetchall()
+            found.extend(rows)
+        if not found:
+            continue
+        shown = found[:per_kind]
+        details = _describe(kind, [rowid - low for rowid, _t, _b in shown])
+        hits = []
+        for rowid, title, body in shown:
+            record_id = rowid - low
+            label, detail, day = details.get(record_id, (title, "", None))
+            hits.append(Hit(kind, record_id, label, detail, day, snippet(body, terms)))
+        groups.append(Group(kind, heading, tuple(hits), len(found) > per_kind))
+    return groups
+
+
+def search_lines(text: str, limit: int = 50) -> list[str]:
+    """`pathfinder search`: one line per match (kind, name or title, date), tab-separated."""
+    lines = []
+    for group in search(text, per_kind=limit):
+        for hit in group.hits:
+            day = hit.day.isoformat() if hit.day else ""
+            lines.append(f"{hit.kind_name}\t{hit.label}\t{day}")
+    return lines
+
+
+# -- snippets -------------------------------------------------------------------
+
+
+def snippet(text: str, terms: Sequence[str]) -> tuple[tuple[str, bool], ...]:
+    """A few words of `text` around the first match, split into matched and plain pieces."""
+    words = list(re.finditer(r"\S+", text))
+    if not words:
+        return ()
+    matched = [_matches(word.group(), terms) for word in words]
+    first = matched.index(True) if True in matched else 0
+    start = max(0, first - SNIPPET_WORDS // 3)
+    end = min(len(words), start + SNIPPET_WORDS)
+    pieces: list[tuple[str, bool]] = []
+    if start > 0:
+        pieces.append(("… ", False))
+    for index in range(start, end):
+        word = words[index].group()
+        gap = " " if index < end - 1 else ""
+        if matched[index]:
+            pieces.append((word, True))
+            pieces.append((gap, False))
+        else:
+            pieces.append((word + gap, False))
+    if end < len(words):
+        pieces.append((" …", False))
+    merged: list[tuple[str, bool]] = []
+    for piece, is_match in pieces:
+        if merged and merged[-1][1] == is_match:
+            merged[-1] = (merged[-1][0] + piece, is_match)
+        elif piece:
+            merged.append((piece, is_match))
+    return tuple(merged)
+
+
+def _matches(word: str, terms: Sequence[str]) -> bool:
+    return any(part.startswith(term) for part in _WORD.findall(fold(word)) for term in terms)
+
+
+# -- what each hit is called ------------------------------------------------------
+
+
+def _describe(kind: str, ids: list[int]) -> dict[int, tuple[str, str, date | None]]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    sql = {
+        "person": "SELECT c.id, c.name, trim(c.title || CASE WHEN o.name IS NULL THEN '' "
+        "ELSE ' at ' || o.name END), c.last_contact_on FROM contact c "
+        f"LEFT JOIN organisation o ON o.id = c.organisation_id WHERE c.id IN ({marks})",
+        "organisation": f"SELECT id, name, industry, NULL FROM organisation WHERE id IN ({marks})",
+        "conversation": "SELECT v.id, 'Conversation with ' || c.name, "
+        "coalesce(r.title, '') || CASE WHEN r.title IS NULL THEN '' ELSE ', ' END || v.stage, "
+        "coalesce(v.met_on, v.scheduled_for, date(v.created_at)) FROM conversation v "
+        "JOIN contact c ON c.id = v.contact_id LEFT JOIN target_role r ON r.id = v.target_role_id "
+        f"WHERE v.id IN ({marks})",
+        "interaction": "SELECT i.id, upper(substr(k.name, 1, 1)) || substr(k.name, 2) || ' with ' "
+        "|| c.name, i.summary, i.happened_on FROM interaction i JOIN contact c ON c.id = "
+        f"i.contact_id JOIN interaction_kind k ON k.id = i.kind_id WHERE i.id IN ({marks})",
+        "event": f"SELECT id, name, place, happened_on FROM event WHERE id IN ({marks})",
+        "journal_entry": "SELECT id, title, substr(body, 1, 400), date(written_at) "
+        f"FROM journal_entry WHERE id IN ({marks})",
+    }[kind]
+    described = {}
+    for record_id, label, detail, day in db.execute_sql(sql, ids).fetchall():
+        if kind == "journal_entry":
+            from pathfinder.services.journal import entry_heading
+
+            label, detail = entry_heading(label, detail), ""
+        described[record_id] = (label, detail or "", _as_date(day))
+    return described
+
+
+def _as_date(value: object) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+# -- keeping the index honest -----------------------------------------------------
+
+
+def index_problems() -> list[str]:
+    """What is wrong with the search index: FTS5's own check, then row by row against what
+    the notebook says now. Empty when all is well."""
+    problems = []
+    try:
+        db.execute_sql("INSERT INTO search_index (search_index) VALUES ('integrity-check')")
+    except DatabaseError as error:
+        problems.append(f"The search index is damaged ({error}).")
+        return problems
+    expected = set(_expected_rows())
+    actual = set(
+        db.execute_sql(
+            "SELECT rowid, title, body, title_folded, body_folded FROM search_index"
+        ).fetchall()
+    )
+    if expected != actual:
+        missing, extra = len(expected - actual), len(actual - expected)
+        problems.append(
+            f"The search index is out of step with the notebook ({missing} rows missing or "
+            f"stale, {extra} left over)."
+        )
+    return problems
+
+
+def _expected_rows() -> list[tuple[int, str, str, str, str]]:
+    rows: list[tuple[int, str, str, str, str]] = []
+    for kind, (code, *_rest) in SOURCES.items():
+        rows += db.execute_sql(
+            f"SELECT {code * KIND_SPAN} + id, title, body, title_folded, body_folded "
+            f"FROM search_source_{kind}"
+        ).fetchall()
+    return rows
+
+
+def rebuild_index() -> None:
+    """Rebuild the whole index from the notebook (a repair; triggers keep it in step)."""
+    with db.atomic():
+        db.execute_sql("DELETE FROM search_index")
+        for kind, (code, *_rest) in SOURCES.items():
+            db.execute_sql(
+                "INSERT INTO search_index (rowid, title, body, title_folded, body_folded) "
+                f"SELECT {code * KIND_SPAN} + id, title, body, title_folded, body_folded "
+                f"FROM search_source_{kind}"
+            )
