@@ -10,7 +10,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pathfinder.paths import Paths
-from pathfinder.services import conversations, events, journal, people, people_bulk, unsaved
+from pathfinder.services import (
+    conversations,
+    events,
+    journal,
+    journal_prompts,
+    people,
+    people_bulk,
+    unsaved,
+)
 from pathfinder.services.search import index_problems
 from pathfinder.services.validation import ValidationError
 
@@ -213,3 +221,40 @@ def test_random_writes_keep_the_search_index_in_step(notebook: Paths, steps: lis
         except ValidationError:
             pass
     assert index_problems() == []
+
+
+def test_prompt_sets_hold_the_built_in_prompts_and_the_users_own(notebook: Paths) -> None:
+    sets = journal_prompts.prompt_sets()
+    assert [s.key for s in sets] == [
+        "after_conversation",
+        "after_bummer",
+        "weekly_review",
+        "before_event",
+        "doubting",
+        "revisit_why",
+    ]
+    assert sum(len(s.prompts) for s in sets) >= 30
+    own = journal_prompts.add_prompt("doubting", "  Who believes in me?  ", NOW)
+    assert journal_prompts.prompt_set("doubting").prompts[-1] == own
+    with pytest.raises(ValidationError):
+        journal_prompts.add_prompt("doubting", "   ", NOW)
+    assert own.own_id is not None
+    snapshot = journal_prompts.delete_prompt(own.own_id)
+    assert own not in journal_prompts.prompt_set("doubting").prompts
+    journal_prompts.restore_prompt(snapshot)
+    assert own in journal_prompts.prompt_set("doubting").prompts
+
+
+def test_templates_built_in_and_own(notebook: Paths) -> None:
+    names = [t.name for t in journal_prompts.templates()]
+    assert "Weekly review" in names
+    mine = journal_prompts.save_template("Weekly review", "## My own week\n", NOW)
+    weekly = [t for t in journal_prompts.templates() if t.name == "Weekly review"]
+    assert weekly == [mine]
+    journal_prompts.save_template("Weekly review", "## Changed\n", NOW)
+    assert [t.body for t in journal_prompts.templates() if t.name == "Weekly review"] == [
+        "## Changed"
+    ]
+    assert mine.own_id is not None
+    journal_prompts.delete_template(mine.own_id)
+    assert [t.own_id for t in journal_prompts.templates() if t.name == "Weekly review"] == [None]
