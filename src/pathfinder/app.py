@@ -52,6 +52,7 @@ def run_app(paths: Paths, *, smoke: bool = False, demo: bool = False) -> int:
     listener = RaiseListener(paths.data_dir, window)
     listener.raise_requested.connect(window.bring_forward)
     window.show()
+    QTimer.singleShot(0, window.offer_unsaved_text)
     return app.exec()
 
 
@@ -62,6 +63,11 @@ def run_smoke(app: QApplication, window: MainWindow) -> int:
     for key in window.visit_everything():
         print(f"smoke: visited {key}")
         app.processEvents()
+    window.search_box.setText("the")
+    window.search_box.refresh()
+    found = sum(len(group.hits) for group in window.search_box.last_groups)
+    print(f"smoke: searched, {found} results")
+    window.search_box.popup.hide()
     window.remember_state = False  # a smoke run must not move the user's window
     window.close()
     app.processEvents()

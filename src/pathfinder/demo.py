@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from pathfinder.demo_conversations import CONVERSATIONS, EVENT_PEOPLE, EVENTS, DemoConversation
+from pathfinder.demo_journal import ENTRIES
 from pathfinder.demo_people import INTRODUCTIONS, MOVES, PEOPLE
 from pathfinder.demo_story import FOLLOW_UPS, GOALS, INTERACTIONS, ORGANISATIONS, ROLES, WHYS
 from pathfinder.services import (
@@ -20,6 +21,7 @@ from pathfinder.services import (
     followups,
     goals,
     interactions,
+    journal,
     organisations,
     people,
     questions,
@@ -130,16 +132,38 @@ def build_demo_notebook(today: date) -> None:
             if done is not None:
                 followups.mark_done(record.id, today - timedelta(days=done))
 
+        event_ids: dict[str, int] = {}
         for name, days_ago, kind, place, notes, met in EVENTS:
             event = events.add_event(
                 name, today - timedelta(days=days_ago), kind, place, notes, now=at(days_ago, 22)
             )
+            event_ids[name] = event.id
             for key in met:
                 events.met_at_event(event.id, ids[key], now=at(days_ago, 22, 5))
 
         bank = questions.question_bank()
-        for conversation in CONVERSATIONS:
-            _add_conversation(conversation, ids, role_ids, bank, today, at)
+        conversation_ids = {
+            conversation.key: _add_conversation(conversation, ids, role_ids, bank, today, at)
+            for conversation in CONVERSATIONS
+        }
+
+        for entry in ENTRIES:
+            links = [("person", ids[key]) for key in entry.people]
+            if entry.conversation:
+                links.append(("conversation", conversation_ids[entry.conversation]))
+            if entry.event:
+                links.append(("event", event_ids[entry.event]))
+            journal.add_entry(
+                at(entry.days_ago, entry.hour, 5),
+                title=entry.title,
+                body=entry.body,
+                mood=entry.mood,
+                confidence=entry.confidence,
+                shared=entry.shared,
+                prompt=entry.prompt,
+                tags=entry.tags,
+                links=links,
+            )
 
 
 def _add_conversation(
@@ -149,7 +173,7 @@ def _add_conversation(
     bank: list[questions.BankQuestion],
     today: date,
     at: Callable[..., datetime],
-) -> None:
+) -> int:
     """One informational interview, taken through its stages on the days they happened."""
     record = conversations.start_conversation(
         ids[plan.key], role_ids[plan.role] if plan.role else None, now=at(plan.started, 21, 40)
@@ -195,3 +219,4 @@ def _add_conversation(
         people.update_person(
             new_id, now=at(days_ago, 22, 25), organisation=organisation, title=title, notes=notes
         )
+    return record.id

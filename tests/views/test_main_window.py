@@ -144,6 +144,9 @@ def test_smoke_visits_every_tab(notebook: Paths, qtbot, clock) -> None:
         "conversations/Events",
         "conversations/Question bank",
         "conversations/Drafts",
+        "journal",
+        "journal/Entries",
+        "journal/Your prompts and templates",
     ]
 
 

@@ -219,3 +219,9 @@ def forget_introduction(person_id: int) -> None:
 
 def interaction_count(person_id: int) -> int:
     return int(Interaction.select().where(Interaction.contact == person_id).count())
+
+
+def person_of(interaction_id: int) -> int | None:
+    """Whose timeline the interaction is on (None if it is gone)."""
+    row = Interaction.get_or_none(Interaction.id == interaction_id)
+    return None if row is None else int(row.contact_id)

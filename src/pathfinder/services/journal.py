@@ -63,12 +63,16 @@ class Entry:
         return entry_heading(self.title, self.body)
 
 
+_MARKUP = re.compile(r"\*\*|__|`|^\s*(?:#+|>|[-*+]|\d+\.)\s+", re.MULTILINE)
+
+
 def entry_heading(title: str, body: str) -> str:
     """What an entry is called in lists: its title, else its first line of text."""
     if title.strip():
         return title.strip()
     for line in body.splitlines():
-        text = line.strip().lstrip("#>*-+ ").strip()
+        text = _MARKUP.sub("", line).replace("*", "").strip()
+        text = " ".join(text.split())
         if text:
             return text if len(text) <= 80 else text[:79].rstrip() + "…"
     return "Untitled entry"
@@ -471,7 +475,6 @@ class EntryBrief:
 
 
 PREVIEW_CHARS = 160
-_MARKUP = re.compile(r"\*\*|__|`|^\s*(?:#+|>|[-*+]|\d+\.)\s+", re.MULTILINE)
 
 
 def plain_preview(body: str, *, skip_first_line: bool) -> str:
@@ -570,6 +573,37 @@ def entry_count() -> int:
     return JournalEntry.select().count()
 
 
+@dataclass(frozen=True)
+class JournalFigures:
+    entries: int
+    this_month: int
+    shared: int
+
+
+def figures(today: date) -> JournalFigures:
+    month_start = datetime.combine(today.replace(day=1), time.min)
+    return JournalFigures(
+        JournalEntry.select().count(),
+        JournalEntry.select().where(JournalEntry.written_at >= month_start).count(),
+        JournalEntry.select().where(JournalEntry.shared == True).count(),  # noqa: E712
+    )
+
+
+def linked_people() -> list[tuple[str, int]]:
+    """(name, id) of everyone an entry is about, directly or through a conversation."""
+    direct = JournalLink.select(JournalLink.contact).where(JournalLink.contact.is_null(False))
+    through = Conversation.select(Conversation.contact).join(
+        JournalLink, on=(JournalLink.conversation == Conversation.id)
+    )
+    query = (
+        Contact.select(Contact.name, Contact.id)
+        .where(Contact.id.in_(direct) | Contact.id.in_(through))
+        .order_by(Contact.name)
+        .tuples()
+    )
+    return list(query)
+
+
 # -- what to link ---------------------------------------------------------------
 
 
@@ -622,6 +656,25 @@ def link_choices(text: str, limit: int = 12) -> list[LinkChoice]:
     for event_id, name, happened_on in events:
         choices.append(LinkChoice("event", event_id, name, f"event, {happened_on}"))
     return choices
+
+
+def link_choice_by_id(kind: str, target_id: int) -> list[LinkChoice]:
+    """The one choice for a known record (empty if it is gone): how its link will read."""
+    if kind == "person":
+        name = Contact.select(Contact.name).where(Contact.id == target_id).scalar()
+        return [] if name is None else [LinkChoice(kind, target_id, name, "")]
+    if kind == "conversation":
+        name = (
+            Contact.select(Contact.name)
+            .join(Conversation, on=(Conversation.contact == Contact.id))
+            .where(Conversation.id == target_id)
+            .scalar()
+        )
+        return (
+            [] if name is None else [LinkChoice(kind, target_id, f"Conversation with {name}", "")]
+        )
+    name = Event.select(Event.name).where(Event.id == target_id).scalar()
+    return [] if name is None else [LinkChoice(kind, target_id, name, "")]
 
 
 # -- starting from a conversation ---------------------------------------------------

@@ -5,27 +5,33 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import datetime
 
-from PySide6.QtCore import QByteArray, QEvent, QSize
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QToolBar,
     QWidget,
 )
 
 from pathfinder.paths import Paths
+from pathfinder.services import interactions, journal, unsaved
 from pathfinder.views.compass.page import CompassPage
 from pathfinder.views.conversations.page import ConversationsPage
 from pathfinder.views.dialogs.about import show_about
 from pathfinder.views.dialogs.shortcuts import ShortcutsDialog
 from pathfinder.views.icons import themed_icon
+from pathfinder.views.journal.page import JournalPage
 from pathfinder.views.people.page import PeoplePage
+from pathfinder.views.search_box import SearchBox
 from pathfinder.views.ui_state import UiState
 
+Section = CompassPage | PeoplePage | ConversationsPage | JournalPage
 DEFAULT_SIZE = QSize(1200, 800)
 MINIMUM_SIZE = QSize(900, 600)
 STATUS_TIMEOUT_MS = 6000
@@ -66,15 +72,21 @@ class MainWindow(QMainWindow):
         self.navigation.setSpacing(2)
         self.navigation.setMinimumWidth(140)
         self.stack = QStackedWidget()
-        self.sections: list[CompassPage | PeoplePage | ConversationsPage] = [
+        self.people_page = PeoplePage(self.undo_stack, clock, self.show_status)
+        self.conversations_page = ConversationsPage(self.undo_stack, clock, self.show_status)
+        self.journal_page = JournalPage(
+            self.undo_stack, clock, self.show_status, paths.unsaved_file
+        )
+        self.sections: list[Section] = [
             CompassPage(self.undo_stack, clock, self.show_status),
-            PeoplePage(self.undo_stack, clock, self.show_status),
-            ConversationsPage(self.undo_stack, clock, self.show_status),
+            self.people_page,
+            self.conversations_page,
+            self.journal_page,
         ]
-        people_page, conversations_page = self.sections[1], self.sections[2]
-        assert isinstance(people_page, PeoplePage)
-        assert isinstance(conversations_page, ConversationsPage)
-        people_page.detail.conversation_requested.connect(self._start_conversation_with)
+        self.people_page.detail.conversation_requested.connect(self._start_conversation_with)
+        self.people_page.detail.open_entry.connect(lambda i: self.open_item("journal_entry", i))
+        self.conversations_page.interviews.reflection_requested.connect(self._reflect_on)
+        self.journal_page.open_link.connect(self.open_item)
         for section in self.sections:
             item = QListWidgetItem(section.title)
             item.setSizeHint(QSize(0, 36))
@@ -93,6 +105,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self._build_menus()
+        self._build_toolbar()
         self.statusBar().showMessage(
             "Your notebook is open. Everything stays on this computer.", STATUS_TIMEOUT_MS
         )
@@ -108,6 +121,10 @@ class MainWindow(QMainWindow):
         self.new_action.setToolTip("Add a person, a role or a goal, depending on where you are")
         self.new_action.triggered.connect(lambda: self.current_section().add_new())
         file_menu.addAction(self.new_action)
+        self.new_entry_action = QAction("New &journal entry", self)
+        self.new_entry_action.setShortcut(QKeySequence("Ctrl+J"))
+        self.new_entry_action.triggered.connect(self.new_journal_entry)
+        file_menu.addAction(self.new_entry_action)
         file_menu.addSeparator()
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setShortcuts(_quit_keys())
@@ -131,6 +148,10 @@ class MainWindow(QMainWindow):
         self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         self.find_action.triggered.connect(self._filter_people)
         edit_menu.addAction(self.find_action)
+        self.search_action = QAction("&Search everything", self)
+        self.search_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.search_action.triggered.connect(self.focus_search)
+        edit_menu.addAction(self.search_action)
 
         go_menu = menu_bar.addMenu("&View")
         self.section_actions = []
@@ -151,11 +172,91 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar("Search")
+        toolbar.setObjectName("search-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setFloatable(False)
+        toolbar.toggleViewAction().setEnabled(False)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        self.search_box = SearchBox(self.flush)
+        self.search_box.chosen.connect(self.open_item)
+        toolbar.addWidget(self.search_box)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def _go_to(self, page: QWidget) -> bool:
+        """Bring a section to the front; False if the one in front can't be left yet."""
+        self.show_section(self.sections.index(page))  # type: ignore[arg-type]
+        return self.current_section() is page
+
+    def open_item(self, kind: str, item_id: int) -> None:
+        """Open a search result or a link in its own section."""
+        if kind in ("person", "interaction"):
+            person_id = item_id if kind == "person" else interactions.person_of(item_id)
+            if person_id is not None and self._go_to(self.people_page):
+                self.people_page.open_person(person_id)
+        elif kind == "organisation":
+            if self._go_to(self.people_page):
+                self.people_page.show_organisation(item_id)
+        elif kind == "conversation":
+            if self._go_to(self.conversations_page):
+                self.conversations_page.show_conversation(item_id)
+        elif kind == "event":
+            if self._go_to(self.conversations_page):
+                self.conversations_page.show_event(item_id)
+        elif kind == "journal_entry" and self._go_to(self.journal_page):
+            self.journal_page.show_entry(item_id)
+
+    def new_journal_entry(self) -> None:
+        if self._go_to(self.journal_page):
+            self.journal_page.new_entry()
+
+    def _reflect_on(self, conversation_id: int) -> None:
+        if self._go_to(self.journal_page):
+            self.journal_page.start_after_conversation(conversation_id)
+
+    def offer_unsaved_text(self) -> None:
+        """Pathfinder was stopped while journal text was still being typed: offer it back."""
+        copy = unsaved.read(self.paths.unsaved_file)
+        if copy is None:
+            return
+        if copy.entry_id is not None and journal.entry_exists(copy.entry_id):
+            saved = journal.get_entry(copy.entry_id)
+            if (saved.title, saved.body) == (copy.title, copy.body):
+                unsaved.forget(self.paths.unsaved_file)  # the notebook has it after all
+                return
+        elif not copy.title.strip() and not copy.body.strip():
+            unsaved.forget(self.paths.unsaved_file)
+            return
+        words = " ".join(f"{copy.title} {copy.body}".split())
+        shown = words if len(words) <= 300 else words[:299] + "…"
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Bring back your unsaved words?",
+            "Pathfinder stopped before your last journal writing was saved. This is what "
+            f"you had typed:\n\n“{shown}”\n\nPut it back in the journal?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText("&Bring it back")
+        box.button(QMessageBox.StandardButton.Discard).setText("&Discard it")
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        if box.exec() == QMessageBox.StandardButton.Yes:
+            if self._go_to(self.journal_page):
+                self.journal_page.recover(copy)
+                self.show_status("Your words are back in the journal and saved.")
+        else:
+            unsaved.forget(self.paths.unsaved_file)
+
     def _start_conversation_with(self, person_id: int) -> None:
-        self.show_section(2)
-        page = self.sections[2]
-        if self.current_section() is page and isinstance(page, ConversationsPage):
-            page.start_with(person_id)
+        if self._go_to(self.conversations_page):
+            self.conversations_page.start_with(person_id)
 
     def _undo_or_redo(self, step: Callable[[], None]) -> None:
         """Save what was typed first, so an undo never works on a stale copy of it."""
@@ -174,16 +275,15 @@ class MainWindow(QMainWindow):
             action.setText(f"&{verb} {text}" if can and text else f"&{verb}")
 
     def _filter_people(self) -> None:
-        for row, section in enumerate(self.sections):
-            if isinstance(section, PeoplePage):
-                self.show_section(row)
-                if self.current_section() is section:
-                    section.focus_filter()
+        if self._go_to(self.people_page):
+            self.people_page.focus_filter()
 
     def all_actions(self) -> list[QAction]:
         return [
             self.new_action,
+            self.new_entry_action,
             self.find_action,
+            self.search_action,
             self.quit_action,
             self.undo_action,
             self.redo_action,
@@ -214,7 +314,7 @@ class MainWindow(QMainWindow):
         if on_shown is not None and leaving is not None and self.stack.indexOf(leaving) != row:
             on_shown()
 
-    def current_section(self) -> CompassPage | PeoplePage | ConversationsPage:
+    def current_section(self) -> Section:
         return self.sections[self.stack.currentIndex()]
 
     def visit_everything(self) -> Iterator[str]:

@@ -45,6 +45,7 @@ from pathfinder.views.widgets.record_form import CreateDialog
 class InterviewDetail(QWidget):
     changed = Signal(int)  # the conversation's id, after any save
     draft_requested = Signal(int, object)  # person id, target role id
+    reflection_requested = Signal(int)  # write a journal entry about this conversation
 
     def __init__(
         self,
@@ -77,6 +78,18 @@ class InterviewDetail(QWidget):
         self.draft_button = QPushButton("Draft a message…")
         self.draft_button.clicked.connect(self._ask_for_draft)
         stage_row.addWidget(self.draft_button)
+        self.reflect_button = QPushButton("Write a reflection")
+        self.reflect_button.setToolTip(
+            "A journal entry about this conversation, with questions to think it over"
+        )
+        self.reflect_button.clicked.connect(
+            lambda: (
+                self.record is not None
+                and self.flush()
+                and self.reflection_requested.emit(self.record.id)
+            )
+        )
+        stage_row.addWidget(self.reflect_button)
         stage_row.addStretch(1)
         layout.addLayout(stage_row)
         self.stage_hint = QLabel()

@@ -96,6 +96,7 @@ class NewConversationForm(IntroductionForm):
 
 class InterviewsView(QStackedWidget):
     draft_requested = Signal(int, object)
+    reflection_requested = Signal(int)
 
     def __init__(
         self,
@@ -148,6 +149,7 @@ class InterviewsView(QStackedWidget):
         self.detail.setMinimumWidth(420)
         self.detail.changed.connect(self._after_save)
         self.detail.draft_requested.connect(self.draft_requested)
+        self.detail.reflection_requested.connect(self.reflection_requested)
         splitter.addWidget(self.detail)
         splitter.setSizes([520, 560])
         outer.addWidget(splitter, 1)
@@ -174,6 +176,14 @@ class InterviewsView(QStackedWidget):
             self.role_filter.addItem(role.title, role.id)
         self.role_filter.setCurrentIndex(max(0, self.role_filter.findData(keep)))
         self.role_filter.blockSignals(False)
+
+    def show_conversation(self, conversation_id: int) -> None:
+        """Open one conversation, clearing the filters that could hide it."""
+        for combo in (self.role_filter, self.outcome_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.reload(select_id=conversation_id)
 
     def reload(self, select_id: int | None = None) -> None:
         self.loaded = True

@@ -93,6 +93,16 @@ class ConversationsPage(QWidget):
         self.tabs.setCurrentIndex(DRAFTS_TAB)
         self.drafts.prepare(person_id, target_role_id)
 
+    def show_conversation(self, conversation_id: int) -> None:
+        self.tabs.setCurrentIndex(INTERVIEWS_TAB)
+        if self.tabs.currentIndex() == INTERVIEWS_TAB:
+            self.interviews.show_conversation(conversation_id)
+
+    def show_event(self, event_id: int) -> None:
+        self.tabs.setCurrentIndex(EVENTS_TAB)
+        if self.tabs.currentIndex() == EVENTS_TAB:
+            self.events.reload(select_id=event_id)
+
     def start_with(self, person_id: int) -> None:
         """Coming from a person: start a conversation with them."""
         self.tabs.setCurrentIndex(INTERVIEWS_TAB)

@@ -173,6 +173,15 @@ class OrganisationsView(QStackedWidget):
             self._holding = False
         self._show(self.model.records[row] if row is not None else None)
 
+    def show_organisation(self, organisation_id: int) -> None:
+        if not self._autosaver.flush():
+            return
+        self.reload()
+        row = self.model.row_of(organisation_id)
+        if row is not None:
+            select_only_row(self.table, row)
+            self.table.scrollTo(self.model.index(row, 0))
+
     def _on_selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
         if self._holding:
             return

@@ -255,6 +255,11 @@ class PeoplePage(QWidget):
                 self.filters.archived.setChecked(True)
         self.select_person(person_id)
 
+    def show_organisation(self, organisation_id: int) -> None:
+        self.tabs.setCurrentIndex(ORGANISATIONS_TAB)
+        if self.tabs.currentIndex() == ORGANISATIONS_TAB:
+            self.organisations.show_organisation(organisation_id)
+
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.model.ids[row] for row in rows]

@@ -194,7 +194,10 @@ class PersonActions:
 
     def _open_linked_person(self, index: QModelIndex) -> None:
         entry = self.timeline.data(index, PAYLOAD_ROLE)
-        if entry is not None and entry.other_person_id is not None:
+        journal_entry_id = getattr(entry, "journal_entry_id", None)
+        if journal_entry_id is not None:
+            self.open_entry.emit(journal_entry_id)
+        elif entry is not None and entry.other_person_id is not None:
             self.open_person.emit(entry.other_person_id)
 
     def _current(self, view: QListView, model: LinesModel) -> Any:

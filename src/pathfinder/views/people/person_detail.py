@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pathfinder.services import followups, interactions, people
+from pathfinder.services import followups, interactions, journal, people
 from pathfinder.services.contact_fields import LEVEL_LABELS
 from pathfinder.services.network import giving_back
 from pathfinder.services.organisations import roles_of
@@ -36,6 +37,15 @@ from pathfinder.views.widgets.headings import subheading
 from pathfinder.views.widgets.lines_model import LinesModel
 
 
+@dataclass(frozen=True)
+class JournalMentionLine:
+    """A journal entry about the person, shown on their timeline."""
+
+    journal_entry_id: int
+    interaction_id: None = None
+    other_person_id: None = None
+
+
 class PersonDetail(PersonActions, QWidget):
     """The right-hand side of People. `person_changed(id)` after any save."""
 
@@ -43,6 +53,7 @@ class PersonDetail(PersonActions, QWidget):
     people_changed = Signal()  # someone was added (an introduction)
     open_person = Signal(int)
     conversation_requested = Signal(int)  # start an informational interview with them
+    open_entry = Signal(int)  # a journal entry about them
     undoable = Signal(str, object, object)  # text, redo, undo: an action that has happened
 
     def __init__(
@@ -241,16 +252,32 @@ class PersonDetail(PersonActions, QWidget):
 
     def _show_lists(self, person_id: int) -> None:
         now = self._clock()
-        self.timeline.set_lines(
-            [
+        dated: list[tuple[date, tuple[str, str, Any]]] = [
+            (
+                entry.on,
                 (
                     f"{full_date(entry.on)} · {entry.title}"
                     + (f": {entry.detail}" if entry.detail else ""),
                     "Press Enter to open this person" if entry.other_person_id else "",
                     entry,
-                )
-                for entry in interactions.timeline(person_id)
-            ]
+                ),
+            )
+            for entry in interactions.timeline(person_id)
+        ]
+        dated += [
+            (
+                mention.written_at.date(),
+                (
+                    f"{full_date(mention.written_at)} · Journal: {mention.heading}",
+                    "Press Enter to read this entry",
+                    JournalMentionLine(mention.entry_id),
+                ),
+            )
+            for mention in journal.entries_about_person(person_id)
+        ]
+        dated.sort(key=lambda pair: pair[0], reverse=True)  # stable: same-day order is kept
+        self.timeline.set_lines(
+            [line for _day, line in dated]
             or [
                 (
                     "Nothing logged yet. “Log interaction” keeps a record of each conversation.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel
+from PySide6.QtCore import QStringListModel
 from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QLabel, QLineEdit, QWidget
 
 from pathfinder.services.contact_fields import (
@@ -20,22 +20,8 @@ from pathfinder.services.people import Person
 from pathfinder.services.tags import all_tags
 from pathfinder.services.validation import SHORT_TEXT_LIMIT
 from pathfinder.views.widgets.bounded_text import BoundedTextEdit
+from pathfinder.views.widgets.completers import LastPieceCompleter
 from pathfinder.views.widgets.record_form import RecordForm
-
-
-class LastPieceCompleter(QCompleter):
-    """Completes the last comma-separated piece of a line ("edtech, men" → "edtech, mentors")."""
-
-    def splitPath(self, path: str) -> list[str]:
-        return [path.split(",")[-1].strip()]
-
-    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
-        completion = str(index.data())
-        widget = self.widget()
-        text = widget.text() if isinstance(widget, QLineEdit) else ""
-        if "," not in text:
-            return completion
-        return f"{text.rsplit(',', 1)[0]}, {completion}"
 
 
 def _combo(labels: dict[Any, str]) -> QComboBox:

@@ -10,7 +10,13 @@ from pathfinder.views.icons import themed_icon
 
 class EmptyState(QWidget):
     def __init__(
-        self, icon: str, sentence: str, button_text: str, parent: QWidget | None = None
+        self,
+        icon: str,
+        sentence: str,
+        button_text: str,
+        parent: QWidget | None = None,
+        *,
+        width: int = 440,
     ) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
@@ -27,7 +33,7 @@ class EmptyState(QWidget):
         self.sentence.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # A wrapped label placed with an alignment flag gets its one-line height and is
         # cut off; centring it between stretches keeps its height-for-width.
-        self.sentence.setFixedWidth(440)
+        self.sentence.setFixedWidth(width)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.sentence)

@@ -15,9 +15,16 @@ PREVIEW_PAUSE_MS = 300
 class MarkdownEditor(QSplitter):
     textChanged = Signal()
 
-    def __init__(self, limit: int, name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        limit: int,
+        name: str,
+        parent: QWidget | None = None,
+        *,
+        editor: BoundedTextEdit | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.editor = BoundedTextEdit(limit)
+        self.editor = editor or BoundedTextEdit(limit)
         self.editor.setAccessibleName(name)
         self.preview = QTextBrowser()
         self.preview.setAccessibleName(f"{name}, as it reads")

@@ -1,0 +1,510 @@
+"""One journal entry, edited in place: Markdown beside its preview, with the date, mood,
+confidence, tags, the mentor flag and links.
+
+Typing saves itself a second after a pause, and at once when the user moves on.
+Between saves, every change is also copied to a small file in the data folder,
+so a killed process loses nothing (see `services.unsaved`). A new entry reaches
+the notebook with its first save; one left empty never does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, QModelIndex, QStringListModel, QTime, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pathfinder.services import journal, unsaved
+from pathfinder.services.journal import EntryDraft, Link
+from pathfinder.services.records import RecordNotFound
+from pathfinder.services.validation import SHORT_TEXT_LIMIT, ValidationError
+from pathfinder.store.errors import StorageWriteError
+from pathfinder.views.formatting import full_date_at_time
+from pathfinder.views.journal.link_picker import pick_link
+from pathfinder.views.journal.mentions import MentionTextEdit
+from pathfinder.views.widgets.autosave import Autosaver
+from pathfinder.views.widgets.completers import LastPieceCompleter
+from pathfinder.views.widgets.field_message import FieldMessage
+from pathfinder.views.widgets.lines_model import PAYLOAD_ROLE, LinesModel
+from pathfinder.views.widgets.markdown_editor import MarkdownEditor
+
+MOOD_WORDS = {1: "low", 2: "flat", 3: "steady", 4: "good", 5: "great"}
+CONFIDENCE_WORDS = {1: "shaky", 2: "unsure", 3: "getting there", 4: "fairly sure", 5: "sure"}
+KIND_WORDS = {"person": "", "conversation": "", "event": "Event: "}
+
+
+def _scale_combo(words: dict[int, str], name: str) -> QComboBox:
+    combo = QComboBox()
+    combo.addItem("Not noted", None)
+    for value, word in words.items():
+        combo.addItem(f"{value} · {word}", value)
+    combo.setAccessibleName(name)
+    return combo
+
+
+def _to_qt(moment: datetime) -> QDateTime:
+    return QDateTime(
+        QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
+    )
+
+
+def _from_qt(moment: QDateTime) -> datetime:
+    day, time = moment.date(), moment.time()
+    return datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
+
+
+class EntryEditor(QWidget):
+    saved = Signal(int)  # the entry with this id was written (new or changed)
+    open_link = Signal(str, int)  # kind, id
+    delete_requested = Signal(int)
+
+    def __init__(
+        self,
+        clock: Callable[[], datetime],
+        status: Callable[[str], None],
+        unsaved_file: Path | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._status = status
+        self._unsaved_file = unsaved_file
+        self.entry_id: int | None = None
+        self.active = False  # an entry (saved or new) is on screen
+        self._baseline: dict[str, Any] = {}
+        self._pending_links: list[Link] = []  # links of a new entry, made on its first save
+        self._loading = False
+        self._autosaver = Autosaver(self._save, self)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 0, 0, 0)
+        layout.setSpacing(8)
+
+        self.title = QLineEdit()
+        self.title.setPlaceholderText("A title, if you like")
+        self.title.setMaxLength(SHORT_TEXT_LIMIT)
+        self.title.setAccessibleName("Title")
+        title_font = self.title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
+        self.title.setFont(title_font)
+        layout.addWidget(self.title)
+        self.title_message = FieldMessage()
+        layout.addWidget(self.title_message)
+
+        form = QFormLayout()
+        form.setSpacing(8)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        first_row = QHBoxLayout()
+        self.written_at = QDateTimeEdit()
+        self.written_at.setCalendarPopup(True)
+        self.written_at.setAccessibleName("Written")
+        self.shared = QCheckBox("&Share with my mentor")
+        self.shared.setToolTip("Shared entries go into the mentor report in full; others never do")
+        first_row.addWidget(self.written_at)
+        first_row.addSpacing(12)
+        first_row.addWidget(self.shared)
+        first_row.addStretch(1)
+        when_label = QLabel("&Written")
+        when_label.setBuddy(self.written_at)
+        form.addRow(when_label, first_row)
+        self.when_message = FieldMessage()
+        form.addRow("", self.when_message)
+
+        feeling_row = QHBoxLayout()
+        self.mood = _scale_combo(MOOD_WORDS, "Mood")
+        self.confidence = _scale_combo(CONFIDENCE_WORDS, "Confidence")
+        feeling_row.addWidget(self.mood)
+        confidence_label = QLabel("Con&fidence")
+        confidence_label.setBuddy(self.confidence)
+        feeling_row.addSpacing(12)
+        feeling_row.addWidget(confidence_label)
+        feeling_row.addWidget(self.confidence)
+        feeling_row.addStretch(1)
+        mood_label = QLabel("&Mood")
+        mood_label.setBuddy(self.mood)
+        form.addRow(mood_label, feeling_row)
+
+        second_row = QHBoxLayout()
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText("Comma-separated, for example nerves, wins")
+        self.tags.setAccessibleName("Tags")
+        self._tag_completer = LastPieceCompleter(QStringListModel([]), self.tags)
+        self._tag_completer.setCaseSensitivity(
+            self._tag_completer.caseSensitivity().CaseInsensitive
+        )
+        self.tags.setCompleter(self._tag_completer)
+        second_row.addWidget(self.tags, 1)
+        tags_label = QLabel("Ta&gs")
+        tags_label.setBuddy(self.tags)
+        form.addRow(tags_label, second_row)
+        self.tags_message = FieldMessage()
+        form.addRow("", self.tags_message)
+
+        links_row = QHBoxLayout()
+        self.links = LinesModel(self)
+        self.links_view = QListView()
+        self.links_view.setModel(self.links)
+        self.links_view.setAccessibleName("Linked people, conversations and events")
+        self.links_view.setFlow(QListView.Flow.LeftToRight)
+        self.links_view.setWrapping(True)
+        self.links_view.setSpacing(3)
+        self.links_view.setFixedHeight(self.fontMetrics().height() * 2 + 14)
+        self.links_view.setToolTip("Press Enter or double-click to open")
+        self.links_view.activated.connect(self._open_link)
+        self.link_button = QPushButton("&Link…")
+        self.link_button.setToolTip(
+            "Link a person, a conversation or an event (or type @ and a name)"
+        )
+        self.link_button.clicked.connect(self.choose_link)
+        self.unlink_button = QPushButton("Remove link")
+        self.unlink_button.clicked.connect(self.remove_selected_link)
+        links_row.addWidget(self.links_view, 1)
+        link_buttons = QVBoxLayout()
+        link_buttons.setSpacing(2)
+        link_buttons.addWidget(self.link_button)
+        link_buttons.addWidget(self.unlink_button)
+        links_row.addLayout(link_buttons)
+        links_label = QLabel("About")
+        links_label.setBuddy(self.links_view)
+        form.addRow(links_label, links_row)
+        layout.addLayout(form)
+
+        self.prompt_label = QLabel()
+        self.prompt_label.setWordWrap(True)
+        prompt_font = QFont(self.prompt_label.font())
+        prompt_font.setItalic(True)
+        self.prompt_label.setFont(prompt_font)
+        layout.addWidget(self.prompt_label)
+
+        self.text_edit = MentionTextEdit(journal.BODY_LIMIT)
+        self.text_edit.setPlaceholderText(
+            "Write freely. Markdown works: **bold**, *italic*, lists with -, headings with ##. "
+            "Type @ and a name to link someone."
+        )
+        self.body = MarkdownEditor(journal.BODY_LIMIT, "Entry", editor=self.text_edit)
+        self.body.setSizes([520, 420])
+        self.text_edit.link_chosen.connect(self._link)
+        self.text_edit.refused.connect(self._refused_paste)
+        layout.addWidget(self.body, 1)
+        self.body_message = FieldMessage()
+        layout.addWidget(self.body_message)
+
+        bottom = QHBoxLayout()
+        self.words = QLabel()
+        self.words.setAccessibleName("Word count")
+        self.state = QLabel()
+        self.delete_button = QPushButton("Delete entry")
+        self.delete_button.setToolTip("Delete this entry (you can undo it)")
+        self.delete_button.clicked.connect(
+            lambda: self.entry_id is not None and self.delete_requested.emit(self.entry_id)
+        )
+        bottom.addWidget(self.words)
+        bottom.addSpacing(12)
+        bottom.addWidget(self.state)
+        bottom.addStretch(1)
+        bottom.addWidget(self.delete_button)
+        layout.addLayout(bottom)
+
+        self.title.textChanged.connect(self._typed)
+        self.text_edit.textChanged.connect(self._typed)
+        self.text_edit.textChanged.connect(self._count_words)
+        self.written_at.dateTimeChanged.connect(self._changed)
+        self.mood.currentIndexChanged.connect(self._changed)
+        self.confidence.currentIndexChanged.connect(self._changed)
+        self.shared.toggled.connect(self._changed)
+        self.tags.textEdited.connect(self._tags_edited)
+        self.tags.editingFinished.connect(self._autosaver.flush)
+        self.links_view.selectionModel().currentChanged.connect(self._update_link_buttons)
+        self.clear()
+
+    # -- showing -------------------------------------------------------------
+
+    def clear(self) -> None:
+        """No entry on screen."""
+        self.entry_id = None
+        self.active = False
+        self._pending_links = []
+        self._fill(EntryDraft(), self._clock())
+        self.setEnabled(False)
+        self.state.setText("")
+
+    def show_entry(self, entry_id: int) -> None:
+        entry = journal.get_entry(entry_id)
+        self.entry_id = entry.id
+        self.active = True
+        self._pending_links = []
+        self.setEnabled(True)
+        self._fill(
+            EntryDraft(entry.title, entry.body, entry.prompt, tags=tuple(entry.tags)),
+            entry.written_at,
+            mood=entry.mood,
+            confidence=entry.confidence,
+            shared=entry.shared,
+        )
+        self._show_links(entry.links)
+        self.state.setText(f"Written {full_date_at_time(entry.written_at)}")
+
+    def start_new(self, draft: EntryDraft, *, focus: bool = True) -> None:
+        """A new entry on screen; it is written to the notebook once there is something in it."""
+        self.entry_id = None
+        self.active = True
+        self.setEnabled(True)
+        self._fill(draft, self._clock())
+        self._pending_links = []
+        for kind, target_id in draft.links:
+            self._pending_links.extend(
+                choice_link
+                for choice_link in _links_for(kind, target_id)
+                if choice_link not in self._pending_links
+            )
+        self._show_links(self._pending_links)
+        self.state.setText("New entry: it saves itself once you write something")
+        if focus:
+            self.text_edit.setFocus()
+            cursor = self.text_edit.textCursor()
+            cursor.movePosition(cursor.MoveOperation.End)
+            self.text_edit.setTextCursor(cursor)
+
+    def _fill(
+        self,
+        draft: EntryDraft,
+        written_at: datetime,
+        *,
+        mood: int | None = None,
+        confidence: int | None = None,
+        shared: bool = False,
+    ) -> None:
+        self._loading = True
+        try:
+            self.title.setText(draft.title)
+            self.written_at.setMaximumDateTime(_to_qt(self._clock().replace(hour=23, minute=59)))
+            self.written_at.setDateTime(_to_qt(written_at))
+            self.mood.setCurrentIndex(self.mood.findData(mood) if mood else 0)
+            self.confidence.setCurrentIndex(
+                self.confidence.findData(confidence) if confidence else 0
+            )
+            self.shared.setChecked(shared)
+            self.tags.setText(", ".join(draft.tags))
+            self._tag_completer.setModel(
+                QStringListModel([name for name, _count in journal.tags_in_use()], self)
+            )
+            self.body.setPlainText(draft.body)
+            self.prompt_label.setText(draft.prompt)
+            self.prompt_label.setVisible(bool(draft.prompt))
+            self._prompt = draft.prompt
+            self._count_words()
+            for message in (self.title_message, self.when_message, self.tags_message):
+                message.clear()
+            self.body_message.clear()
+        finally:
+            self._loading = False
+        self._baseline = self.values()
+        self._autosaver.cancel()
+        self.delete_button.setEnabled(self.entry_id is not None)
+
+    def _show_links(self, links: list[Link]) -> None:
+        self.links.set_lines([(f"{KIND_WORDS[link.kind]}{link.label}", "", link) for link in links])
+        self._update_link_buttons()
+
+    def _update_link_buttons(self) -> None:
+        self.unlink_button.setEnabled(self.links_view.currentIndex().isValid())
+
+    def _count_words(self) -> None:
+        count = journal.word_count(self.text_edit.toPlainText())
+        self.words.setText(f"{count:,} word{'s' if count != 1 else ''}")
+
+    # -- values --------------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "title": self.title.text(),
+            "body": self.text_edit.toPlainText(),
+            "written_at": _from_qt(self.written_at.dateTime()),
+            "mood": self.mood.currentData(),
+            "confidence": self.confidence.currentData(),
+            "shared": self.shared.isChecked(),
+            "tags": [part for part in self.tags.text().split(",") if part.strip()],
+        }
+
+    @property
+    def pending(self) -> bool:
+        return self._autosaver.pending
+
+    def _typed(self) -> None:
+        if self._loading:
+            return
+        self._keep_safety_copy()
+        self._autosaver.touch()
+
+    def _changed(self) -> None:
+        if not self._loading:
+            self._autosaver.touch()
+
+    def _tags_edited(self) -> None:
+        if not self._loading:
+            self._autosaver.mark()  # a tag half typed is saved when the user moves on
+
+    def _keep_safety_copy(self) -> None:
+        if self._unsaved_file is None:
+            return
+        # The notebook save a second later is what matters; this is a spare copy.
+        with contextlib.suppress(OSError):
+            unsaved.keep(
+                self._unsaved_file,
+                unsaved.UnsavedText(
+                    entry_id=self.entry_id,
+                    title=self.title.text(),
+                    body=self.text_edit.toPlainText(),
+                    written_at=_from_qt(self.written_at.dateTime()).isoformat(),
+                    noted_at=self._clock().isoformat(timespec="seconds"),
+                ),
+            )
+
+    # -- saving --------------------------------------------------------------
+
+    def flush(self) -> bool:
+        return self._autosaver.flush()
+
+    def _save(self) -> bool:
+        if not self.active:
+            return True
+        values = self.values()
+        for message in (self.title_message, self.when_message, self.tags_message):
+            message.clear()
+        self.body_message.clear()
+        now = self._clock()
+        tags = values.pop("tags")
+        try:
+            if self.entry_id is None:
+                if not values["title"].strip() and not values["body"].strip():
+                    self._forget_safety_copy()
+                    return True  # nothing written yet: nothing to keep
+                entry = journal.add_entry(
+                    now,
+                    tags=tags,
+                    links=[(link.kind, link.target_id) for link in self._pending_links],
+                    prompt=self._prompt,
+                    **values,
+                )
+                self.entry_id = entry.id
+                self._pending_links = []
+                self.delete_button.setEnabled(True)
+                self._status("Entry saved")
+            else:
+                changed = {
+                    name: value
+                    for name, value in values.items()
+                    if value != self._baseline.get(name)
+                }
+                if changed:
+                    journal.update_entry(self.entry_id, now, **changed)
+                if tags != self._baseline.get("tags"):
+                    journal.set_tags(self.entry_id, tags)
+                    self.tags.setText(", ".join(journal.tags_of(self.entry_id)))
+                self._status("Saved")
+        except ValidationError as error:
+            self._show_error(error)
+            return False
+        except StorageWriteError as error:
+            self.body_message.show_message(error.message)
+            self._status("Not saved: see the message under the entry.")
+            return False
+        except RecordNotFound:
+            self._status("That entry was deleted, so this change wasn't saved.")
+            self.clear()
+            return True
+        self._baseline = self.values()
+        self._forget_safety_copy()
+        self.state.setText(f"Written {full_date_at_time(values['written_at'])} · saved")
+        self.saved.emit(self.entry_id)
+        return True
+
+    def _forget_safety_copy(self) -> None:
+        if self._unsaved_file is not None:
+            unsaved.forget(self._unsaved_file)
+
+    def _show_error(self, error: ValidationError) -> None:
+        target = {
+            "title": self.title_message,
+            "written_at": self.when_message,
+            "tags": self.tags_message,
+        }.get(error.field, self.body_message)
+        target.show_message(error.message)
+        self._status("Not saved yet: see the message.")
+
+    def _refused_paste(self, message: str) -> None:
+        self.body_message.show_message(message)
+
+    def forget_pending(self) -> None:
+        self._autosaver.cancel()
+
+    # -- links ---------------------------------------------------------------
+
+    def choose_link(self) -> None:
+        choice = pick_link(self)
+        if choice is not None:
+            self._link(choice.kind, choice.target_id)
+
+    def _link(self, kind: str, target_id: int) -> None:
+        if self.entry_id is None:
+            for link in _links_for(kind, target_id):
+                if link not in self._pending_links:
+                    self._pending_links.append(link)
+            self._show_links(self._pending_links)
+            self._autosaver.touch()
+            return
+        try:
+            journal.add_link(self.entry_id, kind, target_id)
+        except (StorageWriteError, RecordNotFound) as error:
+            self._status(getattr(error, "message", "That is gone now.").split("\n")[0])
+            return
+        self._show_links(journal.links_of(self.entry_id))
+        self._status("Linked")
+        self.saved.emit(self.entry_id)
+
+    def remove_selected_link(self) -> None:
+        index = self.links_view.currentIndex()
+        link = self.links.data(index, PAYLOAD_ROLE) if index.isValid() else None
+        if not isinstance(link, Link):
+            return
+        if self.entry_id is None:
+            self._pending_links = [kept for kept in self._pending_links if kept != link]
+            self._show_links(self._pending_links)
+            return
+        try:
+            journal.remove_link(self.entry_id, link.kind, link.target_id)
+        except StorageWriteError as error:
+            self._status(error.message.split("\n")[0])
+            return
+        self._show_links(journal.links_of(self.entry_id))
+        self._status(f"No longer linked to {link.label}")
+        self.saved.emit(self.entry_id)
+
+    def _open_link(self, index: QModelIndex) -> None:
+        link = self.links.data(index, PAYLOAD_ROLE)
+        if isinstance(link, Link) and self.flush():
+            self.open_link.emit(link.kind, link.target_id)
+
+
+def _links_for(kind: str, target_id: int) -> list[Link]:
+    """How a link of a new entry reads before the entry exists."""
+    for choice in journal.link_choice_by_id(kind, target_id):
+        return [Link(kind, target_id, choice.label)]
+    return []

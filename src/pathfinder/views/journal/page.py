@@ -1,0 +1,477 @@
+"""The Journal section: entries by month on the left, the entry on the right; a tab for
+the user's own prompts and templates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QEvent, QItemSelection, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pathfinder.services import journal, journal_prompts, unsaved
+from pathfinder.services.journal import EntryDraft, JournalFilter
+from pathfinder.services.records import RecordNotFound
+from pathfinder.store.errors import StorageWriteError
+from pathfinder.views.icons import themed_icon
+from pathfinder.views.journal.entry_editor import MOOD_WORDS, EntryEditor
+from pathfinder.views.journal.list_delegate import JournalListDelegate
+from pathfinder.views.journal.list_model import JournalListModel
+from pathfinder.views.journal.mood_chart import MoodChart
+from pathfinder.views.journal.prompts_view import PromptsView
+from pathfinder.views.widgets.empty_state import EmptyState
+from pathfinder.views.widgets.headings import section_title
+from pathfinder.views.widgets.long_choice import LongChoice
+from pathfinder.views.widgets.section_tabs import keep_tab_if_unsaved, visit_tabs
+from pathfinder.views.widgets.selection import select_only_row
+from pathfinder.views.widgets.undo import AlreadyDoneCommand
+
+ENTRIES_TAB, PROMPTS_TAB = range(2)
+CONTEXT = (
+    "A few lines after each conversation, and a look back each week, show you later how "
+    "far you have come."
+)
+
+
+class JournalPage(QWidget):
+    key = "journal"
+    title = "Journal"
+    icon = "journal"
+    open_link = Signal(str, int)  # kind, id: open a linked person, conversation or event
+
+    def __init__(
+        self,
+        undo_stack: QUndoStack,
+        clock: Callable[[], datetime],
+        status: Callable[[str], None],
+        unsaved_file: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._undo_stack = undo_stack
+        self._clock = clock
+        self._status = status
+        self._holding = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 8)
+        layout.setSpacing(4)
+        layout.addWidget(section_title("Journal"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        layout.addSpacing(8)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("Journal")
+        self.tabs.addTab(self._build_entries(unsaved_file), "Entries")
+        self.prompts = PromptsView(clock, status)
+        self.prompts.changed.connect(self._fill_new_menu)
+        self.tabs.addTab(self.prompts, "Your prompts and templates")
+        self._tab = ENTRIES_TAB
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        layout.addWidget(self.tabs, 1)
+        self._paint_icons()
+        self.reload()
+
+    # -- building ------------------------------------------------------------
+
+    def _build_entries(self, unsaved_file: Path | None) -> QWidget:
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(0, 8, 0, 0)
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("journal")
+        self.splitter.setChildrenCollapsible(False)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(6)
+        self.new_button = QPushButton("&New entry")
+        self.new_button.setToolTip("A blank entry, or one started from a prompt or a template")
+        self.new_menu = QMenu(self.new_button)
+        self.new_button.setMenu(self.new_menu)
+        self._fill_new_menu()
+        top = QHBoxLayout()
+        top.addWidget(self.new_button)
+        top.addStretch(1)
+        left_layout.addLayout(top)
+
+        filters = QHBoxLayout()
+        self.tag_filter = LongChoice("Any tag")
+        self.tag_filter.setAccessibleName("Tag")
+        self.mood_filter = QComboBox()
+        self.mood_filter.setAccessibleName("Mood")
+        self.mood_filter.addItem("Any mood", None)
+        for value, word in MOOD_WORDS.items():
+            self.mood_filter.addItem(f"Mood {value} · {word}", value)
+        self.person_filter = LongChoice("Anyone")
+        self.person_filter.setAccessibleName("About")
+        self.shared_filter = QCheckBox("For my mentor")
+        self.shared_filter.setToolTip("Only entries marked to share with your mentor")
+        for widget in (self.tag_filter, self.mood_filter, self.person_filter):
+            widget.currentIndexChanged.connect(self._apply_filter)
+            widget.setMinimumContentsLength(8)
+            widget.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+        self.shared_filter.toggled.connect(self._apply_filter)
+        filters.addWidget(self.tag_filter, 1)
+        filters.addWidget(self.mood_filter, 1)
+        left_layout.addLayout(filters)
+        more_filters = QHBoxLayout()
+        more_filters.addWidget(self.person_filter, 1)
+        more_filters.addWidget(self.shared_filter)
+        left_layout.addLayout(more_filters)
+        shared_row = QHBoxLayout()
+        self.jump_date = QDateEdit()
+        self.jump_date.setCalendarPopup(True)
+        self.jump_date.setAccessibleName("Date to jump to")
+        self.jump_date.setDate(QDate.currentDate())
+        self.jump_button = QPushButton("&Go to date")
+        self.jump_button.setToolTip("Show the entry written on that day, or the one before it")
+        self.jump_button.clicked.connect(self.jump_to_date)
+        shared_row.addWidget(self.jump_date, 1)
+        shared_row.addWidget(self.jump_button)
+        left_layout.addLayout(shared_row)
+
+        self.model = JournalListModel(self._clock, self)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setAccessibleName("Entries, newest first")
+        self.list.setItemDelegate(JournalListDelegate(self.list))
+        self.list.setUniformItemSizes(True)  # fast with 20,000 entries
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        self.list.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.list.installEventFilter(self)
+        self.empty = EmptyState(
+            "journal",
+            "A few honest lines after a conversation, or at the end of a week, help you see "
+            "what you're learning and how far you've come.",
+            "Write the first entry",
+            width=260,
+        )
+        self.empty.button.clicked.connect(lambda: self.new_entry())
+        self.no_match = EmptyState(
+            "search", "No entries match these filters.", "Show all entries", width=260
+        )
+        self.no_match.button.clicked.connect(self.clear_filters)
+        self.list_stack = QStackedWidget()
+        for widget in (self.empty, self.no_match, self.list):
+            self.list_stack.addWidget(widget)
+        left_layout.addWidget(self.list_stack, 1)
+        self.chart = MoodChart()
+        self.chart_caption = QLabel("Mood (solid) and confidence (dashed), weekly, last six months")
+        self.chart_caption.setWordWrap(True)
+        left_layout.addWidget(self.chart)
+        left_layout.addWidget(self.chart_caption)
+        self.splitter.addWidget(left)
+
+        self.detail_stack = QStackedWidget()
+        self.hint = EmptyState(
+            "journal",
+            "Pick an entry on the left to read it here, or start a new one.",
+            "New entry",
+            width=300,
+        )
+        self.hint.button.clicked.connect(lambda: self.new_entry())
+        self.editor = EntryEditor(self._clock, self._status, unsaved_file)
+        self.editor.saved.connect(self._after_save)
+        self.editor.open_link.connect(self.open_link)
+        self.editor.delete_requested.connect(self.delete_entry)
+        self.detail_stack.addWidget(self.hint)
+        self.detail_stack.addWidget(self.editor)
+        self.splitter.addWidget(self.detail_stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([360, 760])
+        outer.addWidget(self.splitter, 1)
+        return page
+
+    def _fill_new_menu(self) -> None:
+        menu = self.new_menu
+        menu.clear()
+        menu.addAction("&Blank entry", lambda: self.new_entry())
+        prompts_menu = menu.addMenu("From a &prompt")
+        for prompt_set in journal_prompts.prompt_sets():
+            submenu = prompts_menu.addMenu(prompt_set.label)
+            submenu.setToolTipsVisible(True)
+            every = submenu.addAction(
+                "All of them, as headings",
+                lambda s=prompt_set: self.new_entry(
+                    journal.draft_from_prompts([p.text for p in s.prompts], s.label)
+                ),
+            )
+            every.setToolTip(prompt_set.when)
+            submenu.addSeparator()
+            for prompt in prompt_set.prompts:
+                submenu.addAction(
+                    prompt.text.replace("&", "&&"),
+                    lambda p=prompt.text: self.new_entry(journal.draft_from_prompt(p)),
+                )
+        templates_menu = menu.addMenu("From a &template")
+        for template in journal_prompts.templates():
+            templates_menu.addAction(
+                template.name.replace("&", "&&"),
+                lambda t=template: self.new_entry(EntryDraft(title=t.name, body=t.body)),
+            )
+
+    # -- the list ------------------------------------------------------------
+
+    def reload(self, select_id: int | None = None) -> None:
+        keep = select_id if select_id is not None else self.editor.entry_id
+        self._fill_filters()
+        self._holding = True
+        try:
+            self.model.load(self._filter())
+            row = self.model.row_of(keep) if keep is not None else None
+            if row is not None:
+                select_only_row(self.list, row)
+                self.list.scrollTo(self.model.index(row))
+        finally:
+            self._holding = False
+        if not self.model.rows:
+            self.list_stack.setCurrentWidget(self.no_match if self._filter().active else self.empty)
+        else:
+            self.list_stack.setCurrentWidget(self.list)
+        if keep is not None and row is not None and keep != self.editor.entry_id:
+            self.editor.show_entry(keep)
+        if not self.editor.active and self.model.entry_ids and keep is None:
+            first = self.model.row_of(self.model.entry_ids[0])
+            if first is not None:
+                select_only_row(self.list, first)  # shows it
+        self.detail_stack.setCurrentWidget(self.editor if self.editor.active else self.hint)
+        self._show_summary()
+
+    def _fill_filters(self) -> None:
+        self.tag_filter.set_choices(
+            [(f"{name} ({count})", name) for name, count in journal.tags_in_use()]
+        )
+        self.person_filter.set_choices(journal.linked_people())
+
+    def _filter(self) -> JournalFilter:
+        tag = self.tag_filter.value()
+        person = self.person_filter.value()
+        return JournalFilter(
+            tag=str(tag) if tag else "",
+            mood=self.mood_filter.currentData(),
+            shared_only=self.shared_filter.isChecked(),
+            person_id=int(str(person)) if person is not None else None,
+        )
+
+    def _apply_filter(self) -> None:
+        self.reload()
+
+    def clear_filters(self) -> None:
+        for widget in (self.tag_filter, self.mood_filter, self.person_filter):
+            widget.blockSignals(True)
+            widget.setCurrentIndex(0)
+            widget.blockSignals(False)
+        self.shared_filter.blockSignals(True)
+        self.shared_filter.setChecked(False)
+        self.shared_filter.blockSignals(False)
+        self.reload()
+
+    def _show_summary(self) -> None:
+        today = self._clock().date()
+        numbers = journal.figures(today)
+        parts = [
+            f"{numbers.entries} entr{'y' if numbers.entries == 1 else 'ies'}",
+            f"{numbers.this_month} this month",
+            f"{numbers.shared} for your mentor",
+        ]
+        self.summary.setText(" · ".join(parts) + ".\n" + CONTEXT)
+        self.chart.set_points(journal.mood_by_week(today))
+
+    def _on_selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        if self._holding:
+            return
+        rows = self.list.selectionModel().selectedRows()
+        entry_id = self.model.entry_at(rows[0].row()) if rows else None
+        if entry_id is not None and entry_id == self.editor.entry_id:
+            return
+        if not self.editor.flush():
+            self._hold_selection()
+            self._status("This entry has a change that isn't saved yet: see the message.")
+            return
+        if entry_id is None:
+            return
+        try:
+            self.editor.show_entry(entry_id)
+        except RecordNotFound:
+            self.reload()
+            return
+        self.detail_stack.setCurrentWidget(self.editor)
+
+    def _hold_selection(self) -> None:
+        self._holding = True
+        try:
+            row = self.model.row_of(self.editor.entry_id) if self.editor.entry_id else None
+            if row is not None:
+                select_only_row(self.list, row)
+            else:
+                self.list.clearSelection()
+        finally:
+            self._holding = False
+
+    def _after_save(self, entry_id: int) -> None:
+        row = self.model.row_of(entry_id)
+        if row is None or self._month_changed(entry_id, row):
+            self.reload(entry_id)
+        else:
+            self.model.forget(entry_id)
+            self._fill_filters()
+            self._show_summary()
+
+    def _month_changed(self, entry_id: int, row: int) -> bool:
+        month = self.model.rows[row][2]
+        written = self.editor.values()["written_at"]
+        return bool(month != f"{written:%Y-%m}")
+
+    def show_entry(self, entry_id: int) -> None:
+        """Open one entry, clearing filters that hide it."""
+        if not self.editor.flush():
+            self._status("This entry has a change that isn't saved yet: see the message.")
+            return
+        self.tabs.setCurrentIndex(ENTRIES_TAB)
+        if self.model.row_of(entry_id) is None:
+            self.clear_filters()
+        row = self.model.row_of(entry_id)
+        if row is not None:
+            select_only_row(self.list, row)
+            self.list.scrollTo(self.model.index(row))
+        self.list.setFocus()
+
+    def jump_to_date(self) -> None:
+        day = self.jump_date.date()
+        entry_id = journal.first_entry_on_or_before(
+            datetime(day.year(), day.month(), day.day()).date(), self.model.entry_ids
+        )
+        if entry_id is None:
+            self._status("There are no entries to jump to.")
+            return
+        self.show_entry(entry_id)
+
+    # -- new entries ---------------------------------------------------------
+
+    def new_entry(self, draft: EntryDraft | None = None) -> None:
+        if not self.editor.flush():
+            self._status("This entry has a change that isn't saved yet: see the message.")
+            return
+        self.tabs.setCurrentIndex(ENTRIES_TAB)
+        self._holding = True
+        self.list.clearSelection()
+        self._holding = False
+        self.detail_stack.setCurrentWidget(self.editor)
+        self.editor.start_new(draft or EntryDraft())
+
+    def start_after_conversation(self, conversation_id: int) -> None:
+        prompts = journal_prompts.prompt_set("after_conversation").prompts
+        try:
+            draft = journal.draft_after_conversation(
+                conversation_id, [prompt.text for prompt in prompts[:4]]
+            )
+        except RecordNotFound:
+            self._status("That conversation is gone.")
+            return
+        self.new_entry(draft)
+
+    def add_new(self) -> None:
+        self.new_entry()
+
+    def recover(self, copy: unsaved.UnsavedText) -> None:
+        """Put words that were typed but never saved back on screen, and save them."""
+        self.tabs.setCurrentIndex(ENTRIES_TAB)
+        if copy.entry_id is not None and journal.entry_exists(copy.entry_id):
+            self.show_entry(copy.entry_id)
+            self.editor.title.setText(copy.title)
+            self.editor.body.setPlainText(copy.body)
+        else:
+            self.new_entry(EntryDraft(title=copy.title, body=copy.body))
+            self.editor.text_edit.textChanged.emit()
+        self.editor.flush()
+
+    def delete_entry(self, entry_id: int) -> None:
+        heading = journal.get_entry(entry_id).heading
+        self.editor.forget_pending()
+        try:
+            snapshot = journal.delete_entry(entry_id)
+        except (StorageWriteError, RecordNotFound) as error:
+            self._status(getattr(error, "message", "That entry is gone already.").split("\n")[0])
+            return
+        self.editor.clear()
+        self._undo_stack.push(
+            AlreadyDoneCommand(
+                f"Delete entry “{heading}”",
+                self._undo_stack,
+                redo=lambda: journal.delete_entry(entry_id),
+                undo=lambda: journal.restore_entry(snapshot),
+                after=self.reload,
+                report=self._status,
+            )
+        )
+        self.reload()
+        self._status(f"Deleted “{heading}”. Edit → Undo brings it back.")
+
+    def eventFilter(self, watched: object, event: QEvent) -> bool:
+        if (
+            watched is self.list
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Delete  # type: ignore[attr-defined]
+            and self.editor.entry_id is not None
+        ):
+            self.delete_entry(self.editor.entry_id)
+            return True
+        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+
+    # -- the section ---------------------------------------------------------
+
+    def _on_tab_changed(self, index: int) -> None:
+        flush = self.editor.flush if self._tab == ENTRIES_TAB else None
+        if not keep_tab_if_unsaved(self.tabs, self._tab, flush, self._status):
+            return
+        self._tab = index
+        if index == PROMPTS_TAB:
+            self.prompts.reload()
+        else:
+            self.reload()
+
+    def on_shown(self) -> None:
+        if self.tabs.currentIndex() == ENTRIES_TAB:
+            self.reload()
+
+    def flush(self) -> bool:
+        return self.editor.flush()
+
+    def show_unsaved(self) -> None:
+        self.tabs.setCurrentIndex(ENTRIES_TAB)
+        self.detail_stack.setCurrentWidget(self.editor)
+
+    def visit(self) -> Iterator[str]:
+        yield from visit_tabs(self.tabs, self.key, ENTRIES_TAB)
+
+    def _paint_icons(self) -> None:
+        for index, icon in enumerate(("journal", "prompt")):
+            self.tabs.setTabIcon(index, themed_icon(icon))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._paint_icons()
+        super().changeEvent(event)
