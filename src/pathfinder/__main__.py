@@ -26,6 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.smoke:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     show_dialogs = not args.smoke
+    if args.command is not None:
+        show_dialogs = False  # a command runs in a terminal or a script
     if not args.demo:
         return _run(args, Paths.resolve(args.data_dir), show_dialogs)
     # The demo lives in a fresh temporary folder, never in the user's data folder, and
@@ -49,11 +51,19 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, paths: Paths, show_dialogs: bool) -> int:
+    if args.command is not None and not args.demo and not paths.database.exists():
+        # A command reads a notebook; it never creates one (or its folder) as a side effect.
+        print(f"No notebook in {paths.data_dir} yet: nothing to search.", file=sys.stderr)
+        return 0
     try:
         paths.ensure()
     except StoreError as error:
         return _environment_error(error, show_dialogs)
     _start_log(paths)
+    if args.command is not None:
+        from pathfinder.commands import run_command
+
+        return run_command(args, paths)
 
     # Qt is imported only once the arguments are known to be good.
     from pathfinder.app import install_crash_handler

@@ -181,3 +181,40 @@ def test_demo_with_a_data_folder_is_refused(tmp_path: Path) -> None:
 def test_help_mentions_the_demo() -> None:
     result = run("--help", env=no_display_env())
     assert "--demo" in result.stdout
+
+
+def test_search_prints_one_match_per_line_and_exits_0(tmp_path: Path) -> None:
+    paths = Paths(tmp_path / "data")
+    paths.ensure()
+    open_notebook(paths.database, paths.backups_dir)
+    from datetime import date, datetime
+
+    from pathfinder.services import events, journal, people
+
+    people.add_person("Bjørn Østergaard", now=datetime(2026, 3, 1, 9))
+    events.add_event("Design meetup", date(2026, 2, 12), now=datetime(2026, 3, 1, 9))
+    journal.add_entry(datetime(2026, 3, 1, 9), title="After the design meetup", body="Good")
+    close_notebook()
+    result = run("search", "design", "--data-dir", str(paths.data_dir))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "event\tDesign meetup\t2026-02-12",
+        "journal entry\tAfter the design meetup\t2026-03-01",
+    ]
+    folded = run("--data-dir", str(paths.data_dir), "search", "ostergaard")
+    assert folded.stdout.splitlines() == ["person\tBjørn Østergaard\t"]
+    for hostile in ('"', "NEAR(", "AND", "-", "*", "(((", "nothing-matches-this"):
+        quiet = run("--data-dir", str(paths.data_dir), "search", hostile)
+        assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", ""), hostile
+
+
+def test_search_never_creates_a_notebook(tmp_path: Path) -> None:
+    result = run("search", "anything", "--data-dir", str(tmp_path / "none"))
+    assert result.returncode == 0
+    assert not (tmp_path / "none").exists()
+
+
+def test_search_with_a_bad_limit_exits_2(tmp_path: Path) -> None:
+    result = run("search", "x", "--limit", "0", "--data-dir", str(tmp_path))
+    assert result.returncode == 2
+    assert "--limit" in result.stderr.splitlines()[-1]
