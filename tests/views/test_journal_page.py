@@ -1,0 +1,376 @@
+"""The Journal section and the search box, as a person uses them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from pathfinder.paths import Paths
+from pathfinder.services import conversations, events, journal, people, unsaved
+from pathfinder.services.journal import JournalFilter
+from pathfinder.views.journal.page import PROMPTS_TAB, JournalPage
+from pathfinder.views.main_window import MainWindow
+
+
+def make_page(qtbot, clock, paths: Paths) -> tuple[JournalPage, QUndoStack, list[str]]:
+    undo = QUndoStack()
+    messages: list[str] = []
+    page = JournalPage(undo, clock, messages.append, paths.unsaved_file)
+    # Save what a test typed while its own notebook is open, so a pending save can't
+    # fire into the next test's notebook.
+    qtbot.addWidget(page, before_close_func=lambda widget: widget.flush())
+    page.resize(1200, 800)
+    page.show()
+    return page, undo, messages
+
+
+def make_window(qtbot, paths: Paths, clock) -> MainWindow:
+    window = MainWindow(paths, clock)
+    window.remember_state = False
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def type_into(qtbot, widget, text: str) -> None:
+    widget.setFocus()
+    qtbot.keyClicks(widget, text)
+
+
+def test_an_empty_journal_teaches_the_first_step(notebook: Paths, qtbot, clock) -> None:
+    page, _undo, _messages = make_page(qtbot, clock, notebook)
+    assert page.list_stack.currentWidget() is page.empty
+    assert "how far you've come" in page.empty.sentence.text()
+    page.empty.button.click()
+    assert page.detail_stack.currentWidget() is page.editor
+    assert page.editor.active and page.editor.entry_id is None
+
+
+def test_writing_an_entry_with_a_link_and_tags(notebook: Paths, qtbot, clock) -> None:
+    ana = people.add_person("Ana Ruiz", now=clock())
+    page, _undo, _messages = make_page(qtbot, clock, notebook)
+    page.new_entry()
+    editor = page.editor
+    type_into(qtbot, editor.title, "First coffee")
+    type_into(qtbot, editor.text_edit, "Met @Ana")
+    popup = editor.text_edit.completer.popup()
+    assert popup.isVisible()
+    assert editor.text_edit.choices_model.item(0).text().startswith("Ana Ruiz")
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert editor.text_edit.toPlainText() == "Met @Ana Ruiz "
+    type_into(qtbot, editor.text_edit, "for **coffee**.")
+    editor.tags.setText("networking, Nerves")
+    editor.tags.textEdited.emit(editor.tags.text())
+    editor.mood.setCurrentIndex(editor.mood.findData(4))
+    editor.shared.setChecked(True)
+    assert page.flush()
+    [(entry_id, _month)] = journal.entry_ids()
+    entry = journal.get_entry(entry_id)
+    assert entry.title == "First coffee"
+    assert entry.body == "Met @Ana Ruiz for **coffee**."
+    assert entry.tags == ["Nerves", "networking"]
+    assert (entry.mood, entry.shared) == (4, True)
+    assert entry.links == [journal.Link("person", ana.id, "Ana Ruiz")]
+    # The list shows it, and the preview renders the Markdown.
+    assert page.model.entry_ids == [entry_id]
+    editor.body.render()
+    assert "<strong>coffee</strong>" in editor.body.preview.toHtml() or (
+        "font-weight" in editor.body.preview.toHtml()
+    )
+    assert editor.words.text() == "5 words"
+    # And the person's timeline lists the entry.
+    assert [m.entry_id for m in journal.entries_about_person(ana.id)] == [entry_id]
+
+
+def test_typing_pauses_save_by_themselves(notebook: Paths, qtbot, clock) -> None:
+    page, _undo, _messages = make_page(qtbot, clock, notebook)
+    page.new_entry()
+    type_into(qtbot, page.editor.text_edit, "Saved after a pause")
+    assert journal.entry_count() == 0
+    qtbot.waitUntil(lambda: journal.entry_count() == 1, timeout=3000)
+    assert not notebook.unsaved_file.exists()
+
+
+def test_switching_away_mid_typing_keeps_the_text(notebook: Paths, qtbot, clock) -> None:
+    first = journal.add_entry(clock(), title="Older", written_at=datetime(2026, 2, 1, 9))
+    window = make_window(qtbot, notebook, clock)
+    window.show_section(window.sections.index(window.journal_page))
+    page = window.journal_page
+    page.new_entry()
+    type_into(qtbot, page.editor.text_edit, "Half a thought")
+    assert notebook.unsaved_file.exists()  # the safety copy, before any save
+    window.show_section(0)  # to Compass, mid-sentence
+    assert [journal.get_entry(i).body for i, _m in journal.entry_ids()] == [
+        "Half a thought",
+        "",
+    ]
+    assert not notebook.unsaved_file.exists()
+    window.show_section(window.sections.index(page))
+    new_id = journal.entry_ids()[0][0]
+    page.show_entry(new_id)
+    assert page.editor.text_edit.toPlainText() == "Half a thought"
+    # Switching entries saves too.
+    type_into(qtbot, page.editor.text_edit, ", finished.")
+    page.show_entry(first.id)
+    assert journal.get_entry(new_id).body == "Half a thought, finished."
+
+
+def test_closing_the_window_saves_typing(notebook: Paths, qtbot, clock) -> None:
+    window = make_window(qtbot, notebook, clock)
+    window.new_journal_entry()
+    type_into(qtbot, window.journal_page.editor.text_edit, "Last words")
+    window.close()
+    assert [journal.get_entry(i).body for i, _m in journal.entry_ids()] == ["Last words"]
+
+
+def test_the_preview_is_sanitised(notebook: Paths, qtbot, clock) -> None:
+    page, _undo, _messages = make_page(qtbot, clock, notebook)
+    page.new_entry()
+    page.editor.body.setPlainText(
+        "<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n"
+        "[bad](javascript:alert(3)) and [good](https://example.org)"
+    )
+    shown = page.editor.body.preview.toHtml()
+    assert "<script" not in shown and "<img" not in shown
+    assert "javascript:" not in shown
+    assert 'href="https://example.org"' in shown
+    assert "&lt;script&gt;" in shown  # shown as typed text, not run
+
+
+def test_a_future_date_is_refused_at_the_field(notebook: Paths, qtbot, clock) -> None:
+    entry = journal.add_entry(clock(), body="Today")
+    page, _undo, _messages = make_page(qtbot, clock, notebook)
+    page.show_entry(entry.id)
+    editor = page.editor
+    editor.written_at.setMaximumDateTime(editor.written_at.dateTime().addDays(30))
+    editor.written_at.setDateTime(editor.written_at.dateTime().addDays(3))
+    assert not page.flush()
+    assert "future" in editor.when_message.text()
+    assert journal.get_entry(entry.id).written_at == clock()
+
+
+def test_a_huge_paste_is_refused_and_the_text_stays(notebook: Paths, qtbot, clock) -> None:
+    page, _undo, _messages = make_page(qtbot, clock, notebook)
+    page.new_entry()
+    type_into(qtbot, page.editor.text_edit, "Keep me")
+    from PySide6.QtCore import QMimeData
+
+    huge = QMimeData()
+    huge.setText("x" * 10_000_000)
+    page.editor.text_edit.insertFromMimeData(huge)
+    assert page.editor.text_edit.toPlainText() == "Keep me"
+    assert "Nothing was pasted" in page.editor.body_message.text()
+
+
+def test_delete_and_undo_an_entry(notebook: Paths, qtbot, clock) -> None:
+    ana = people.add_person("Ana Ruiz", now=clock())
+    entry = journal.add_entry(clock(), title="Keep", tags=["t"], links=[("person", ana.id)])
+    page, undo, _messages = make_page(qtbot, clock, notebook)
+    page.show_entry(entry.id)
+    page.editor.delete_button.click()
+    assert journal.entry_count() == 0
+    assert page.list_stack.currentWidget() is page.empty
+    undo.undo()
+    restored = journal.get_entry(entry.id)
+    assert (restored.title, restored.tags, len(restored.links)) == ("Keep", ["t"], 1)
+    assert page.model.entry_ids == [entry.id]
+
+
+def test_filters_and_jump_to_date(notebook: Paths, qtbot, clock) -> None:
+    ana = people.add_person("Ana Ruiz", now=clock())
+    january = journal.add_entry(clock(), title="January", written_at=datetime(2026, 1, 10, 9))
+    february = journal.add_entry(
+        clock(), title="February", written_at=datetime(2026, 2, 10, 9), mood=2, tags=["doubt"]
+    )
+    march = journal.add_entry(clock(), title="March", shared=True, links=[("person", ana.id)])
+    page, _undo, _messages = make_page(qtbot, clock, notebook)
+    assert page.model.entry_ids == [march.id, february.id, january.id]
+    months = [page.model.data(page.model.index(r)) for r, row in enumerate(page.model.rows)]
+    assert months[0].startswith("March 2026 · 1 entry")
+    page.tag_filter.select("doubt")
+    assert page.model.entry_ids == [february.id]
+    page.clear_filters()
+    page.mood_filter.setCurrentIndex(page.mood_filter.findData(2))
+    assert page.model.entry_ids == [february.id]
+    page.clear_filters()
+    page.shared_filter.setChecked(True)
+    assert page.model.entry_ids == [march.id]
+    page.clear_filters()
+    page.person_filter.select(ana.id)
+    assert page.model.entry_ids == [march.id]
+    page.shared_filter.setChecked(True)
+    page.person_filter.select(None)
+    page.mood_filter.setCurrentIndex(page.mood_filter.findData(5))
+    assert page.list_stack.currentWidget() is page.no_match
+    page.no_match.button.click()
+    assert len(page.model.entry_ids) == 3
+    page.jump_date.setDate(page.jump_date.date().fromString("2026-02-20", "yyyy-MM-dd"))
+    page.jump_to_date()
+    assert page.editor.entry_id == february.id
+    assert page.model.filter == JournalFilter()
+
+
+def test_a_new_entry_from_a_prompt_and_from_a_conversation(notebook: Paths, qtbot, clock) -> None:
+    ana = people.add_person("Ana Ruiz", now=clock(), organisation="Acme Health")
+    talk = conversations.start_conversation(ana.id, now=clock())
+    window = make_window(qtbot, notebook, clock)
+    window.show_section(window.sections.index(window.conversations_page))
+    window.conversations_page.show_conversation(talk.id)
+    window.conversations_page.interviews.detail.reflect_button.click()
+    page = window.journal_page
+    assert window.current_section() is page
+    editor = page.editor
+    assert editor.title.text() == "After talking with Ana Ruiz"
+    assert "Conversation with **Ana Ruiz**" in editor.text_edit.toPlainText()
+    assert [link.kind for link in editor._pending_links] == ["person", "conversation"]
+    type_into(qtbot, editor.text_edit, "It fits me.")
+    assert page.flush()
+    [(entry_id, _m)] = journal.entry_ids()
+    assert {link.kind for link in journal.get_entry(entry_id).links} == {"person", "conversation"}
+
+    # From one prompt: the prompt shows above the editor and is kept with the entry.
+    prompts_menu = page.new_menu.actions()[1].menu()
+    first_set = prompts_menu.actions()[0].menu()
+    one_prompt = [a for a in first_set.actions() if a.text() and not a.isSeparator()][1]
+    one_prompt.trigger()
+    assert editor.prompt_label.text() == one_prompt.text().replace("&&", "&")
+    type_into(qtbot, editor.text_edit, "An answer")
+    assert page.flush()
+    newest = journal.get_entry(journal.entry_ids()[0][0])
+    assert newest.prompt == editor.prompt_label.text()
+    assert newest.body == "An answer"
+
+
+def test_an_untouched_new_entry_leaves_nothing_behind(notebook: Paths, qtbot, clock) -> None:
+    page, _undo, _messages = make_page(qtbot, clock, notebook)
+    page.new_entry()
+    assert page.flush()
+    assert journal.entry_count() == 0
+
+
+def test_own_prompts_and_templates(notebook: Paths, qtbot, clock) -> None:
+    page, _undo, _messages = make_page(qtbot, clock, notebook)
+    page.tabs.setCurrentIndex(PROMPTS_TAB)
+    view = page.prompts
+    view.new_prompt.setText("Who made me laugh this week?")
+    view.add_prompt_button.click()
+    assert view.prompts.lines[-1][0].startswith("Who made me laugh this week?")
+    # It is offered under New entry straight away.
+    first_set = page.new_menu.actions()[1].menu().actions()[0].menu()
+    assert "Who made me laugh this week?" in [a.text() for a in first_set.actions()]
+    view.new_template()
+    view.template_name.setText("Friday notes")
+    view.template_body.setPlainText("## What went well\n")
+    view.save_template_button.click()
+    names = [a.text() for a in page.new_menu.actions()[2].menu().actions()]
+    assert "Friday notes" in names
+    view.new_prompt.setText("   ")
+    view.add_prompt_button.click()
+    assert "Write the prompt" in view.prompt_message.text()
+
+
+def test_search_box_finds_and_opens_every_kind(notebook: Paths, qtbot, clock) -> None:
+    ana = people.add_person("Ana Ruiz", now=clock(), organisation="Acme Health")
+    entry = journal.add_entry(clock(), title="About Ana", body="Ana Ruiz was kind")
+    meetup = events.add_event("Ana's meetup", date(2026, 2, 1), now=clock())
+    window = make_window(qtbot, notebook, clock)
+    box = window.search_box
+    window.search_action.trigger()
+    assert window.focusWidget() is box
+    type_into(qtbot, box, "ana")
+    box.refresh()
+    kinds = [group.kind for group in box.last_groups]
+    assert kinds == ["person", "event", "journal_entry"]
+    # The first hit is selected; Enter opens the person in People.
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert window.current_section() is window.people_page
+    assert window.people_page.detail.person.id == ana.id
+    # Down to the event, then the journal entry.
+    box.setText("ana")
+    box.refresh()
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert window.current_section() is window.conversations_page
+    assert window.conversations_page.events.selected_record().id == meetup.id
+    box.setText("kind")
+    box.refresh()
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert window.current_section() is window.journal_page
+    assert window.journal_page.editor.entry_id == entry.id
+    # Anything may be typed.
+    for text in ['"', "NEAR(", "AND", "*", "((", "😀", "x" * 10_000]:
+        box.setText(text)
+        box.refresh()
+    assert box.popup.model.item(0).text().startswith("Nothing matches")
+
+
+def test_searching_saves_typing_first(notebook: Paths, qtbot, clock) -> None:
+    window = make_window(qtbot, notebook, clock)
+    window.new_journal_entry()
+    type_into(qtbot, window.journal_page.editor.text_edit, "zebra crossing")
+    window.search_box.setText("zebra")
+    window.search_box.refresh()
+    assert [g.kind for g in window.search_box.last_groups] == ["journal_entry"]
+
+
+def test_unsaved_words_are_offered_back_at_start(
+    notebook: Paths, qtbot, clock, monkeypatch
+) -> None:
+    entry = journal.add_entry(clock(), title="Draft", body="Saved part")
+    unsaved.keep(
+        notebook.unsaved_file,
+        unsaved.UnsavedText(entry.id, "Draft", "Saved part and more", "x", "y"),
+    )
+    asked: list[str] = []
+
+    def answer(box: QMessageBox) -> int:
+        asked.append(box.text())
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    window = make_window(qtbot, notebook, clock)
+    window.offer_unsaved_text()
+    assert "Saved part and more" in asked[0]
+    assert journal.get_entry(entry.id).body == "Saved part and more"
+    assert window.current_section() is window.journal_page
+    assert not notebook.unsaved_file.exists()
+
+
+def test_unsaved_words_of_a_new_entry_can_be_discarded(
+    notebook: Paths, qtbot, clock, monkeypatch
+) -> None:
+    unsaved.keep(notebook.unsaved_file, unsaved.UnsavedText(None, "", "Lost?", "x", "y"))
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Discard)
+    window = make_window(qtbot, notebook, clock)
+    window.offer_unsaved_text()
+    assert journal.entry_count() == 0
+    assert not notebook.unsaved_file.exists()
+
+
+def test_nothing_is_offered_when_the_notebook_has_the_text(
+    notebook: Paths, qtbot, clock, monkeypatch
+) -> None:
+    entry = journal.add_entry(clock(), title="T", body="B")
+    unsaved.keep(notebook.unsaved_file, unsaved.UnsavedText(entry.id, "T", "B", "x", "y"))
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: (_ for _ in ()).throw(AssertionError))
+    window = make_window(qtbot, notebook, clock)
+    window.offer_unsaved_text()
+    assert not notebook.unsaved_file.exists()
+
+
+def test_a_person_timeline_opens_the_entry_about_them(notebook: Paths, qtbot, clock) -> None:
+    ana = people.add_person("Ana Ruiz", now=clock())
+    entry = journal.add_entry(clock(), title="Coffee thoughts", links=[("person", ana.id)])
+    window = make_window(qtbot, notebook, clock)
+    window.open_item("person", ana.id)
+    detail = window.people_page.detail
+    lines = [line[0] for line in detail.timeline.lines]
+    assert any("Journal: Coffee thoughts" in line for line in lines)
+    row = next(i for i, line in enumerate(lines) if "Journal:" in line)
+    detail.timeline_view.activated.emit(detail.timeline.index(row))
+    assert window.current_section() is window.journal_page
+    assert window.journal_page.editor.entry_id == entry.id
+    QApplication.processEvents()
