@@ -187,3 +187,14 @@ def test_target_role_and_kind_renames_reach_dependents(notebook: Paths) -> None:
     interactions.rename_kind(kind.id, "espresso")
     assert any(label.startswith("Espresso") for _k, label in found("espresso"))
     assert index_problems() == []
+
+
+def test_snippets_leave_out_markdown_marks_and_title_only_matches() -> None:
+    from pathfinder.services.search import snippet
+
+    assert snippet("## Notes\n**Ruth** said yes", ["ruth"]) == (
+        ("Notes ", False),
+        ("Ruth", True),
+        (" said yes", False),
+    )
+    assert snippet("nothing here", ["ruth"]) == ()

@@ -141,13 +141,18 @@ def search_lines(text: str, limit: int = 50) -> list[str]:
 # -- snippets -------------------------------------------------------------------
 
 
+_MARKS = re.compile(r"\*\*|__|`")
+_HEADING_MARKS = re.compile(r"^\s*#+\s", re.MULTILINE)
+
+
 def snippet(text: str, terms: Sequence[str]) -> tuple[tuple[str, bool], ...]:
-    """A few words of `text` around the first match, split into matched and plain pieces."""
-    words = list(re.finditer(r"\S+", text))
-    if not words:
-        return ()
+    """A few words of `text` around the first match, split into matched and plain pieces
+    (Markdown's bold and heading marks left out)."""
+    words = list(re.finditer(r"\S+", _MARKS.sub("", _HEADING_MARKS.sub(" ", text))))
     matched = [_matches(word.group(), terms) for word in words]
-    first = matched.index(True) if True in matched else 0
+    if True not in matched:
+        return ()  # the match is in the title, which is shown already
+    first = matched.index(True)
     start = max(0, first - SNIPPET_WORDS // 3)
     end = min(len(words), start + SNIPPET_WORDS)
     pieces: list[tuple[str, bool]] = []
@@ -193,8 +198,8 @@ def _describe(kind: str, ids: list[int]) -> dict[int, tuple[str, str, date | Non
         "coalesce(v.met_on, v.scheduled_for, date(v.created_at)) FROM conversation v "
         "JOIN contact c ON c.id = v.contact_id LEFT JOIN target_role r ON r.id = v.target_role_id "
         f"WHERE v.id IN ({marks})",
-        "interaction": "SELECT i.id, upper(substr(k.name, 1, 1)) || substr(k.name, 2) || ' with ' "
-        "|| c.name, i.summary, i.happened_on FROM interaction i JOIN contact c ON c.id = "
+        "interaction": "SELECT i.id, upper(substr(k.name, 1, 1)) || substr(k.name, 2) || ' · ' "
+        "|| c.name, '', i.happened_on FROM interaction i JOIN contact c ON c.id = "
         f"i.contact_id JOIN interaction_kind k ON k.id = i.kind_id WHERE i.id IN ({marks})",
         "event": f"SELECT id, name, place, happened_on FROM event WHERE id IN ({marks})",
         "journal_entry": "SELECT id, title, substr(body, 1, 400), date(written_at) "

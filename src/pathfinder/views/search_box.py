@@ -58,8 +58,12 @@ class RichTextDelegate(QStyledItemDelegate):
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
         document = QTextDocument()
         document.setDefaultFont(option.font)
+        document.setDocumentMargin(2)
         document.setHtml(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
-        document.setTextWidth(max(200, option.rect.width() - 8))
+        # Wrap to the list's width (the same when measuring and when drawing).
+        view = self.parent()
+        width = view.viewport().width() if isinstance(view, QListView) else option.rect.width()
+        document.setTextWidth(max(200, width - 12))
         return document
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -89,7 +93,7 @@ class RichTextDelegate(QStyledItemDelegate):
             return super().sizeHint(option, index)
         self.initStyleOption(option, index)
         document = self._document(option, index)
-        return QSize(int(document.idealWidth()), int(document.size().height()) + 4)
+        return QSize(int(document.textWidth()), int(document.size().height()) + 6)
 
 
 class ResultsPopup(QFrame):
@@ -111,6 +115,8 @@ class ResultsPopup(QFrame):
         self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.view.setUniformItemSizes(False)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setWordWrap(True)
         layout.addWidget(self.view)
 
 
@@ -166,7 +172,7 @@ class SearchBox(QLineEdit):
             model.appendRow(empty)
         for group in groups:
             heading = QStandardItem(
-                group.heading + ("  (more: type more to narrow)" if group.more else "")
+                group.heading + (" · more than these: add a word to narrow" if group.more else "")
             )
             heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
             heading.setFont(self._heading_font)
@@ -184,9 +190,13 @@ class SearchBox(QLineEdit):
         width = max(self.width(), 460)
         below = self.mapToGlobal(QPoint(self.width() - width, self.height() + 2))
         below.setX(max(below.x(), self.mapToGlobal(QPoint(0, 0)).x() - width + self.width()))
+        # Width first: the rows' heights depend on how their text wraps at that width.
+        self.popup.setGeometry(below.x(), below.y(), width, 520)
+        self.popup.layout().activate()
+        self.popup.view.doItemsLayout()
         rows = self.popup.model.rowCount()
         height = min(520, sum(self.popup.view.sizeHintForRow(r) for r in range(rows)) + 8)
-        self.popup.setGeometry(below.x(), below.y(), width, max(height, 40))
+        self.popup.resize(width, max(height, 40))
         self.popup.show()
         self.popup.raise_()
 

@@ -279,7 +279,7 @@ class EntryEditor(QWidget):
         if focus:
             self.text_edit.setFocus()
             cursor = self.text_edit.textCursor()
-            cursor.movePosition(cursor.MoveOperation.End)
+            cursor.setPosition(_first_place_to_write(draft.body))
             self.text_edit.setTextCursor(cursor)
 
     def _fill(
@@ -501,6 +501,17 @@ class EntryEditor(QWidget):
         link = self.links.data(index, PAYLOAD_ROLE)
         if isinstance(link, Link) and self.flush():
             self.open_link.emit(link.kind, link.target_id)
+
+
+def _first_place_to_write(body: str) -> int:
+    """Where typing starts in a new entry: under its first heading, else at the end."""
+    lines = body.split("\n")
+    position = 0
+    for index, line in enumerate(lines):
+        position += len(line) + 1
+        if line.startswith("#") and index + 1 < len(lines):
+            return min(position, len(body))
+    return len(body)
 
 
 def _links_for(kind: str, target_id: int) -> list[Link]:

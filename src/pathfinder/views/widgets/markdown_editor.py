@@ -29,6 +29,11 @@ class MarkdownEditor(QSplitter):
         self.preview = QTextBrowser()
         self.preview.setAccessibleName(f"{name}, as it reads")
         self.preview.setOpenLinks(False)
+        # Headings a little larger than the text, not posters.
+        self.preview.document().setDefaultStyleSheet(
+            "h1 { font-size: x-large; } h2 { font-size: large; } "
+            "h3, h4, h5, h6 { font-size: medium; }"
+        )
         self.preview.anchorClicked.connect(self._open_link)
         self.addWidget(self.editor)
         self.addWidget(self.preview)
