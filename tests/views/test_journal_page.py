@@ -252,7 +252,7 @@ def test_an_untouched_new_entry_leaves_nothing_behind(notebook: Paths, qtbot, cl
 
 
 def test_own_prompts_and_templates(notebook: Paths, qtbot, clock) -> None:
-    page, _undo, _messages = make_page(qtbot, clock, notebook)
+    page, undo, _messages = make_page(qtbot, clock, notebook)
     page.tabs.setCurrentIndex(PROMPTS_TAB)
     view = page.prompts
     view.new_prompt.setText("Who made me laugh this week?")
@@ -270,6 +270,13 @@ def test_own_prompts_and_templates(notebook: Paths, qtbot, clock) -> None:
     view.new_prompt.setText("   ")
     view.add_prompt_button.click()
     assert "Write the prompt" in view.prompt_message.text()
+    # Deleting one of your own prompts can be undone.
+    view.prompts_view.setCurrentIndex(view.prompts.index(view.prompts.rowCount() - 1))
+    assert view.delete_prompt_button.isEnabled()
+    view.delete_prompt_button.click()
+    assert not any("laugh" in line[0] for line in view.prompts.lines)
+    undo.undo()
+    assert any("laugh" in line[0] for line in view.prompts.lines)
 
 
 def test_search_box_finds_and_opens_every_kind(notebook: Paths, qtbot, clock) -> None:

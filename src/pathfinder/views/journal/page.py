@@ -81,7 +81,7 @@ class JournalPage(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName("Journal")
         self.tabs.addTab(self._build_entries(unsaved_file), "Entries")
-        self.prompts = PromptsView(clock, status)
+        self.prompts = PromptsView(undo_stack, clock, status)
         self.prompts.changed.connect(self._fill_new_menu)
         self.tabs.addTab(self.prompts, "Your prompts and templates")
         self._tab = ENTRIES_TAB

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -28,6 +28,7 @@ from pathfinder.views.widgets.bounded_text import BoundedTextEdit
 from pathfinder.views.widgets.field_message import FieldMessage
 from pathfinder.views.widgets.headings import subheading
 from pathfinder.views.widgets.lines_model import PAYLOAD_ROLE, LinesModel
+from pathfinder.views.widgets.undo import AlreadyDoneCommand
 
 
 class PromptsView(QWidget):
@@ -35,11 +36,13 @@ class PromptsView(QWidget):
 
     def __init__(
         self,
+        undo_stack: QUndoStack,
         clock: Callable[[], datetime],
         status: Callable[[str], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._undo_stack = undo_stack
         self._clock = clock
         self._status = status
         outer = QVBoxLayout(self)
@@ -81,6 +84,7 @@ class PromptsView(QWidget):
         self.prompts_view.setAccessibleName("Prompts in this set")
         self.prompts_view.setWordWrap(True)
         self.prompts_view.setAlternatingRowColors(True)
+        self.prompts_view.setSpacing(2)
         self.prompts_view.selectionModel().currentChanged.connect(self._update_buttons)
         layout.addWidget(self.prompts_view, 1)
         add_row = QHBoxLayout()
@@ -119,6 +123,7 @@ class PromptsView(QWidget):
         self.templates_view.setModel(self.templates)
         self.templates_view.setAccessibleName("Templates")
         self.templates_view.setMaximumHeight(140)
+        self.templates_view.setSpacing(2)
         self.templates_view.selectionModel().currentChanged.connect(self._show_template)
         layout.addWidget(self.templates_view)
         name_row = QHBoxLayout()
@@ -217,14 +222,18 @@ class PromptsView(QWidget):
         prompt = self._selected_prompt()
         if prompt is None or prompt.own_id is None:
             return
+        prompt_id = prompt.own_id
         try:
-            journal_prompts.delete_prompt(prompt.own_id)
+            snapshot = journal_prompts.delete_prompt(prompt_id)
         except (StorageWriteError, RecordNotFound) as error:
             self._status(getattr(error, "message", "That prompt is gone already.").split("\n")[0])
             return
-        self._show_set()
-        self._status("Prompt deleted")
-        self.changed.emit()
+        self._push_undo(
+            f"Delete prompt “{prompt.text}”",
+            lambda: journal_prompts.delete_prompt(prompt_id),
+            lambda: journal_prompts.restore_prompt(snapshot),
+        )
+        self._status("Prompt deleted. Edit → Undo brings it back.")
 
     # -- templates -----------------------------------------------------------
 
@@ -283,11 +292,26 @@ class PromptsView(QWidget):
         template = self._selected_template()
         if template is None or template.own_id is None:
             return
+        template_id = template.own_id
         try:
-            journal_prompts.delete_template(template.own_id)
+            snapshot = journal_prompts.delete_template(template_id)
         except (StorageWriteError, RecordNotFound) as error:
             self._status(getattr(error, "message", "That template is gone.").split("\n")[0])
             return
-        self._show_templates()
-        self._status(f"Template “{template.name}” deleted")
-        self.changed.emit()
+        self._push_undo(
+            f"Delete template “{template.name}”",
+            lambda: journal_prompts.delete_template(template_id),
+            lambda: journal_prompts.restore_template(snapshot),
+        )
+        self._status(f"Template “{template.name}” deleted. Edit → Undo brings it back.")
+
+    def _push_undo(self, text: str, redo: Callable[[], object], undo: Callable[[], None]) -> None:
+        def after() -> None:
+            self._show_set()
+            self._show_templates()
+            self.changed.emit()
+
+        self._undo_stack.push(
+            AlreadyDoneCommand(text, self._undo_stack, redo, undo, after, self._status)
+        )
+        after()
