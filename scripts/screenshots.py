@@ -16,16 +16,17 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from pathfinder.app import application
 from pathfinder.demo import build_demo_notebook
 from pathfinder.paths import Paths
-from pathfinder.services import conversations
+from pathfinder.services import conversations, journal
 from pathfinder.store.database import close_notebook, open_notebook
 from pathfinder.views.compass.page import GOALS_TAB, HISTORY_TAB, ROLES_TAB, WHY_TAB
+from pathfinder.views.journal.page import PROMPTS_TAB
 from pathfinder.views.main_window import MainWindow
 
 # The screenshots' clock: the demo is dated relative to it, and the window reads it.
@@ -131,9 +132,44 @@ def main() -> int:
             target = args.output / f"{name}{suffix}.png"
             window.grab().save(str(target))
             print(target)
+        journal_page = window.journal_page
+        window.show_section(window.sections.index(journal_page))
+        shown = max(
+            (journal.get_entry(entry_id) for entry_id, _month in journal.entry_ids()[:12]),
+            key=lambda entry: (len(entry.links), entry.shared),
+        )
+        shots = (
+            ("journal", lambda: journal_page.show_entry(shown.id)),
+            ("journal-prompts", lambda: journal_page.tabs.setCurrentIndex(PROMPTS_TAB)),
+        )
+        for name, arrange in shots:
+            arrange()
+            QApplication.processEvents()
+            target = args.output / f"{name}{suffix}.png"
+            window.grab().save(str(target))
+            print(target)
+        journal_page.tabs.setCurrentIndex(0)
+        window.search_box.setText("ruth")
+        window.search_box.refresh()
+        QApplication.processEvents()
+        target = args.output / f"search{suffix}.png"
+        _grab_with_popup(window).save(str(target))
+        print(target)
+        window.search_box.popup.hide()
         window.close()
         close_notebook()
     return 0
+
+
+def _grab_with_popup(window: MainWindow) -> QPixmap:
+    """The window with the search results over it (the list is a window of its own)."""
+    picture = window.grab()
+    popup = window.search_box.popup
+    where = window.mapFromGlobal(popup.mapToGlobal(QPoint(0, 0)))
+    painter = QPainter(picture)
+    painter.drawPixmap(where, popup.grab())
+    painter.end()
+    return picture
 
 
 if __name__ == "__main__":

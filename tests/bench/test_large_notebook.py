@@ -12,14 +12,23 @@ import pytest
 from playhouse.schema_diff import diff_models
 
 from pathfinder.paths import Paths
+from pathfinder.services import journal
 from pathfinder.services.people import get_person
 from pathfinder.services.people_table import PeopleFilter, people_rows
+from pathfinder.services.search import index_problems, search
+from pathfinder.services.validation import SHORT_TEXT_LIMIT
 from pathfinder.store.database import APPLICATION_ID, close_notebook, db, open_notebook
 from pathfinder.store.migrations import LATEST_VERSION
 from pathfinder.store.models import ALL_MODELS
 
 GENERATOR = Path(__file__).resolve().parents[2] / "bench" / "large_notebook.py"
-SMALL = {"people": 300, "organisations": 40, "interactions": 1_000, "follow_ups": 50}
+SMALL = {
+    "people": 300,
+    "organisations": 40,
+    "interactions": 1_000,
+    "follow_ups": 50,
+    "journal_entries": 200,
+}
 
 
 def _load_generator() -> ModuleType:
@@ -54,11 +63,14 @@ def test_the_counts_are_as_asked(small: Path) -> None:
         ("organisation", 40),
         ("interaction", 1_000),
         ("follow_up", 50),
+        ("journal_entry", 200),
     ):
         assert _rows(small, f"SELECT count(*) FROM {table}") == [(expected,)]
     assert _rows(small, "SELECT count(*) > 0 FROM contact_tag") == [(1,)]
     assert _rows(small, "SELECT count(*) > 0 FROM contact WHERE introduced_by_id") == [(1,)]
     assert _rows(small, "SELECT count(*) > 0 FROM organisation WHERE is_target") == [(1,)]
+    assert _rows(small, "SELECT count(*) > 0 FROM journal_tag") == [(1,)]
+    assert _rows(small, "SELECT count(*) > 0 FROM journal_link") == [(1,)]
 
 
 def test_last_contact_is_the_newest_interaction(small: Path) -> None:
@@ -102,9 +114,11 @@ def test_the_same_seed_gives_the_same_notebook(small: Path, tmp_path: Path) -> N
     other = generator.build_large_notebook(tmp_path / "other", **SMALL, seed=8)
 
     def dump(database: Path) -> list[tuple[object, ...]]:
-        return _rows(database, "SELECT * FROM contact") + _rows(
-            database, "SELECT * FROM interaction"
-        )
+        return [
+            row
+            for table in ("contact", "interaction", "journal_entry", "journal_tag", "journal_link")
+            for row in _rows(database, f"SELECT * FROM {table} ORDER BY rowid")
+        ]
 
     assert dump(again) == dump(small)
     assert dump(other) != dump(small)
@@ -114,3 +128,79 @@ def test_the_global_binding_is_left_as_it_was(notebook: Paths, tmp_path: Path) -
     bound = db.obj
     generator.build_large_notebook(tmp_path / "aside", **SMALL)
     assert db.obj is bound and not bound.is_closed()
+
+
+def test_journal_entries_are_like_the_ones_people_write(small: Path) -> None:
+    (entries, average, shared, with_mood, with_confidence, titled) = _rows(
+        small,
+        "SELECT count(*), avg(length(body)), avg(shared), avg(mood IS NOT NULL), "
+        "avg(confidence IS NOT NULL), avg(title != '') FROM journal_entry",
+    )[0]
+    assert entries == 200
+    assert 800 <= average <= 1_300  # about 1 KB of Markdown
+    assert 0.15 <= shared <= 0.45  # about 30%
+    assert with_mood >= 0.7 and with_confidence >= 0.6
+    assert 0.3 <= titled <= 0.8
+    # Markdown: paragraphs everywhere, headings and lists in some.
+    assert _rows(small, "SELECT min(instr(body, char(10, 10)) > 0) FROM journal_entry") == [(1,)]
+    assert _rows(small, "SELECT count(*) > 0 FROM journal_entry WHERE body LIKE '%## %'") == [(1,)]
+    assert _rows(small, "SELECT count(*) > 0 FROM journal_entry WHERE body LIKE '%- %'") == [(1,)]
+    # Dated within the generator's years, never after "today"; ids follow creation.
+    first, last = _rows(small, "SELECT min(written_at), max(written_at) FROM journal_entry")[0]
+    assert str(first) >= generator.FIRST_DAY.isoformat()
+    assert str(last) < generator.REFERENCE_DAY.isoformat()
+    out_of_order = _rows(
+        small,
+        "SELECT count(*) FROM journal_entry a JOIN journal_entry b ON b.id = a.id + 1 "
+        "WHERE b.created_at < a.created_at OR a.updated_at < a.created_at "
+        "OR a.written_at > a.created_at",
+    )
+    assert out_of_order == [(0,)]
+    longest_title = _rows(small, "SELECT max(length(title)) FROM journal_entry")[0][0]
+    assert isinstance(longest_title, int) and longest_title <= SHORT_TEXT_LIMIT
+
+
+def test_journal_tags_and_links(small: Path) -> None:
+    per_entry = dict(_rows(small, "SELECT entry_id, count(*) FROM journal_tag GROUP BY entry_id"))
+    assert max(per_entry.values()) <= 3
+    assert 0.5 <= len(per_entry) / 200 <= 0.95  # 0 to 3 tags, a quarter with none
+    names = {name for (name,) in _rows(small, "SELECT DISTINCT name FROM journal_tag")}
+    assert names <= set(generator.JOURNAL_TAGS)
+    # About 40% link one person (only people, and only someone added by then), and the
+    # entry names them.
+    links = _rows(
+        small,
+        "SELECT l.entry_id, l.contact_id, l.conversation_id, l.event_id, "
+        "c.created_at <= j.written_at, instr(j.body, c.name) > 0 FROM journal_link l "
+        "JOIN journal_entry j ON j.id = l.entry_id JOIN contact c ON c.id = l.contact_id",
+    )
+    assert 0.25 <= len(links) / 200 <= 0.55
+    assert len({entry_id for entry_id, *_rest in links}) == len(links)
+    assert all(
+        conversation is None and event is None and added_before and named
+        for _entry, _contact, conversation, event, added_before, named in links
+    )
+
+
+def test_the_journal_reads_through_the_services_and_the_index_is_in_step(small: Path) -> None:
+    paths = Paths(small.parent)
+    open_notebook(paths.database, paths.backups_dir)
+    assert index_problems() == []
+    pairs = journal.entry_ids()
+    assert len(pairs) == 200
+    newest = journal.get_entry(pairs[0][0])
+    assert newest.tags == journal.clean_tags(newest.tags)
+    assert set(journal.entry_briefs([entry_id for entry_id, _month in pairs[:20]])) == {
+        entry_id for entry_id, _month in pairs[:20]
+    }
+    tag, count = journal.tags_in_use()[0]
+    assert len(journal.entry_ids(journal.JournalFilter(tag=tag))) == count
+    # The triggers indexed the entries, with their tags: a linked person's name finds
+    # the entry that names them.
+    entry_id, name = db.execute_sql(
+        "SELECT l.entry_id, c.name FROM journal_link l JOIN contact c ON c.id = l.contact_id "
+        "ORDER BY l.entry_id DESC LIMIT 1"
+    ).fetchone()
+    found = {group.kind: group for group in search(name, per_kind=200)}
+    assert entry_id in {hit.id for hit in found["journal_entry"].hits}
+    assert [group.kind for group in search(tag)][-1] == "journal_entry"

@@ -192,12 +192,12 @@ class SearchBox(QLineEdit):
         below.setX(max(below.x(), self.mapToGlobal(QPoint(0, 0)).x() - width + self.width()))
         # Width first: the rows' heights depend on how their text wraps at that width.
         self.popup.setGeometry(below.x(), below.y(), width, 520)
+        self.popup.show()
         self.popup.layout().activate()
         self.popup.view.doItemsLayout()
         rows = self.popup.model.rowCount()
         height = min(520, sum(self.popup.view.sizeHintForRow(r) for r in range(rows)) + 8)
         self.popup.resize(width, max(height, 40))
-        self.popup.show()
         self.popup.raise_()
 
     def _next_hit_row(self, start: int, step: int) -> int:
