@@ -258,3 +258,12 @@ def test_templates_built_in_and_own(notebook: Paths) -> None:
     assert mine.own_id is not None
     journal_prompts.delete_template(mine.own_id)
     assert [t.own_id for t in journal_prompts.templates() if t.name == "Weekly review"] == [None]
+
+
+def test_link_choices_fold_case_and_accents(notebook: Paths) -> None:
+    elodie = people.add_person("Élodie Ørsted", now=NOW)
+    people.add_person("Someone Else", now=NOW)
+    for typed in ("élo", "ELO", "elodie ors", "Ørs"):
+        assert [c.target_id for c in journal.link_choices(typed)] == [elodie.id], typed
+    assert len(journal.link_choices("")) == 2
+    assert journal.link_choices('"((') == []

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from peewee import JOIN, fn
+from peewee import JOIN, SQL, fn
 
 from pathfinder.services.records import RecordNotFound
 from pathfinder.services.validation import (
@@ -616,16 +616,28 @@ class LinkChoice:
 
 
 def link_choices(text: str, limit: int = 12) -> list[LinkChoice]:
-    """People, conversations and events whose name starts with (or contains) `text`, for
-    the `@` completion and the link picker."""
-    needle = text.strip()
+    """People, conversations and events whose name has words starting with those of
+    `text` (any case, accents folded: "elo" finds Élodie), for the `@` completion and the
+    link picker. With no words, the first people by name."""
+    from pathfinder.services.search import query_terms, title_matches
+
     choices: list[LinkChoice] = []
-    pattern = f"%{needle}%"
+    if query_terms(text):
+        person_ids = title_matches("person", text, limit * 4)
+        conversation_ids = title_matches("conversation", text, limit)
+        event_ids = title_matches("event", text, limit)
+        people_query = Contact.id.in_(person_ids)
+        conversation_query = Conversation.id.in_(conversation_ids)
+        event_query = Event.id.in_(event_ids)
+    elif text.strip():
+        return []  # only marks and symbols: nothing can match
+    else:
+        people_query = conversation_query = event_query = SQL("1 = 1")
     people = (
         Contact.select(Contact.id, Contact.name, Contact.title, Organisation.name)
         .join(Organisation, JOIN.LEFT_OUTER)
-        .where(Contact.name**pattern)
-        .order_by(Contact.archived, ~(Contact.name ** f"{needle}%"), Contact.name)
+        .where(people_query)
+        .order_by(Contact.archived, Contact.name)
         .limit(limit)
         .tuples()
     )
@@ -636,7 +648,7 @@ def link_choices(text: str, limit: int = 12) -> list[LinkChoice]:
         Conversation.select(Conversation.id, Contact.name, TargetRole.title, Conversation.stage)
         .join(Contact)
         .join_from(Conversation, TargetRole, JOIN.LEFT_OUTER)
-        .where(Contact.name**pattern)
+        .where(conversation_query)
         .order_by(Conversation.created_at.desc())
         .limit(limit // 2)
         .tuples()
@@ -648,7 +660,7 @@ def link_choices(text: str, limit: int = 12) -> list[LinkChoice]:
         )
     events = (
         Event.select(Event.id, Event.name, Event.happened_on)
-        .where(Event.name**pattern)
+        .where(event_query)
         .order_by(Event.happened_on.desc())
         .limit(limit // 2)
         .tuples()

@@ -128,6 +128,23 @@ def search(text: str, per_kind: int = 5) -> list[Group]:
     return groups
 
 
+def title_matches(kind: str, text: str, limit: int) -> list[int]:
+    """Ids of records of one kind whose name or title matches every word of `text` (as
+    prefixes, accents folded), newest first: for the `@` completion."""
+    terms = query_terms(text)
+    expression = match_expression(terms, "title title_folded")
+    if expression is None:
+        return []
+    code = next(code for name, code, _heading in KINDS if name == kind)
+    low = code * KIND_SPAN
+    rows = db.execute_sql(
+        "SELECT rowid FROM search_index WHERE search_index MATCH ? AND rowid BETWEEN ? AND ? "
+        "ORDER BY rowid DESC LIMIT ?",
+        (expression, low, low + KIND_SPAN - 1, limit),
+    ).fetchall()
+    return [rowid - low for (rowid,) in rows]
+
+
 def search_lines(text: str, limit: int = 50) -> list[str]:
     """`pathfinder search`: one line per match (kind, name or title, date), tab-separated."""
     lines = []
