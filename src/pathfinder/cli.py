@@ -11,6 +11,9 @@ DESCRIPTION = (
 )
 
 
+MAX_LIMIT = 1000
+
+
 def _add_notebook_options(
     parser: argparse.ArgumentParser, default: object, flag_default: object
 ) -> None:
@@ -67,8 +70,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     """Parse `argv` (without the program name); bad arguments print usage and exit 2."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    if getattr(args, "limit", 1) < 1:
-        parser.error("--limit must be 1 or more")
+    if not 1 <= getattr(args, "limit", 1) <= MAX_LIMIT:
+        parser.error(f"--limit must be from 1 to {MAX_LIMIT}")
     if args.demo and args.data_dir is not None:
         parser.error(
             "--demo opens its own temporary notebook, so it can't be combined with --data-dir"

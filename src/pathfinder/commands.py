@@ -3,18 +3,31 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import os
 import sys
 from datetime import date
 
 from pathfinder.paths import Paths
 from pathfinder.store.errors import StoreError
 
+OLDER_NOTEBOOK = (
+    "This notebook was made by an earlier Pathfinder. Open it in Pathfinder once to bring "
+    "it up to date (a copy is kept first); a search never changes a notebook."
+)
+
 
 def run_command(args: argparse.Namespace, paths: Paths) -> int:
     """Run the subcommand named in `args` on the notebook in `paths`; the exit status."""
-    from pathfinder.store.database import close_notebook, open_notebook
+    from pathfinder.store.database import close_notebook, inspect_notebook, open_notebook
+    from pathfinder.store.migrations import LATEST_VERSION
 
     try:
+        version = inspect_notebook(paths.database)
+        if not args.demo and version is not None and version < LATEST_VERSION:
+            print(OLDER_NOTEBOOK, file=sys.stderr)
+            return 1
         open_notebook(paths.database, paths.backups_dir)
     except StoreError as error:
         print(f"{error.title}: {' '.join(error.message.split())}", file=sys.stderr)
@@ -34,8 +47,16 @@ def run_command(args: argparse.Namespace, paths: Paths) -> int:
 def _search(text: str, limit: int) -> int:
     from pathfinder.services.search import search_lines
 
-    out = sys.stdout
-    for line in search_lines(text, limit=limit):
-        out.write(line + "\n")
-    out.flush()
+    lines = search_lines(text, limit=limit)
+    # UTF-8 whatever the console's code page, so no name can stop the output.
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(encoding="utf-8", errors="replace")
+    try:
+        for line in lines:
+            sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped early (`| head`): that is fine, and nothing more is to be said.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0

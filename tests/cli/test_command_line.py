@@ -218,3 +218,34 @@ def test_search_with_a_bad_limit_exits_2(tmp_path: Path) -> None:
     result = run("search", "x", "--limit", "0", "--data-dir", str(tmp_path))
     assert result.returncode == 2
     assert "--limit" in result.stderr.splitlines()[-1]
+
+
+def test_search_leaves_an_older_notebook_alone(tmp_path: Path) -> None:
+    paths = Paths(tmp_path / "data")
+    paths.ensure()
+    open_notebook(paths.database, paths.backups_dir)
+    close_notebook()
+    connection = sqlite3.connect(paths.database)
+    connection.execute("PRAGMA user_version = 3")
+    connection.close()
+    before = hashlib.sha256(paths.database.read_bytes()).hexdigest()
+    result = run("search", "ana", "--data-dir", str(paths.data_dir))
+    assert result.returncode == 1
+    assert "earlier Pathfinder" in result.stderr
+    assert hashlib.sha256(paths.database.read_bytes()).hexdigest() == before
+
+
+def test_search_lines_stay_one_line_each(tmp_path: Path) -> None:
+    paths = Paths(tmp_path / "data")
+    paths.ensure()
+    open_notebook(paths.database, paths.backups_dir)
+    from datetime import datetime
+
+    from pathfinder.services import people
+
+    people.add_person("Tab\tName\nNext", now=datetime(2026, 3, 1, 9))
+    close_notebook()
+    result = run("search", "tab", "--data-dir", str(paths.data_dir), "--limit", "1000")
+    assert result.stdout == "person\tTab Name Next\t\n"
+    too_many = run("search", "tab", "--data-dir", str(paths.data_dir), "--limit", "1001")
+    assert too_many.returncode == 2

@@ -267,3 +267,18 @@ def test_link_choices_fold_case_and_accents(notebook: Paths) -> None:
         assert [c.target_id for c in journal.link_choices(typed)] == [elodie.id], typed
     assert len(journal.link_choices("")) == 2
     assert journal.link_choices('"((') == []
+
+
+def test_a_lone_surrogate_is_replaced_not_a_crash(notebook: Paths, tmp_path: Path) -> None:
+    entry = journal.add_entry(NOW, title="a\ud800", body="b\udfffc")
+    assert (entry.title, entry.body) == ("a\ufffd", "b\ufffdc")
+    path = tmp_path / "unsaved.json"
+    unsaved.keep(path, unsaved.UnsavedText(None, "", "x\ud83d", "", ""))
+    assert unsaved.read(path) is not None
+
+
+def test_links_of_many_records_are_gathered_in_chunks(notebook: Paths) -> None:
+    ana = people.add_person("Ana Ruiz", now=NOW)
+    entry = journal.add_entry(NOW, links=[("person", ana.id)])
+    rows = journal.links_snapshot(contact_ids=[*range(100_000, 101_500), ana.id])
+    assert [row["entry"] for row in rows] == [entry.id]

@@ -198,3 +198,24 @@ def test_snippets_leave_out_markdown_marks_and_title_only_matches() -> None:
         (" said yes", False),
     )
     assert snippet("nothing here", ["ruth"]) == ()
+
+
+NAME_LETTERS = st.characters(categories=("Lu", "Ll", "Lo", "Nd"), exclude_characters="ǅǈǋǲ")
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(NAME_LETTERS, min_size=1, max_size=12))
+def test_a_name_is_found_as_it_was_typed(notebook: Paths, word: str) -> None:
+    people_before = {hit.id for group in search(word) for hit in group.hits}
+    person = people.add_person(word, now=NOW)
+    assert person.id in {hit.id for group in search(word) for hit in group.hits} - people_before
+    people_bulk.delete_people([person.id])
+
+
+def test_names_in_other_scripts_are_found(notebook: Paths) -> None:
+    for name in ("Андрей Сергеевич", "Νίκος Παπαδόπουλος", "김민준", "ガブリエル", "Işık"):
+        people.add_person(name, now=NOW)
+        for typed in (name, name.lower(), name.upper(), name.split()[0][:2]):
+            assert ("person", name) in found(typed), typed

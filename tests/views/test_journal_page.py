@@ -177,6 +177,12 @@ def test_delete_and_undo_an_entry(notebook: Paths, qtbot, clock) -> None:
     restored = journal.get_entry(entry.id)
     assert (restored.title, restored.tags, len(restored.links)) == ("Keep", ["t"], 1)
     assert page.model.entry_ids == [entry.id]
+    # Written after the undo, then redo and undo again: the newer words come back.
+    journal.update_entry(entry.id, clock(), body="An hour of writing")
+    undo.redo()
+    assert journal.entry_count() == 0
+    undo.undo()
+    assert journal.get_entry(entry.id).body == "An hour of writing"
 
 
 def test_filters_and_jump_to_date(notebook: Paths, qtbot, clock) -> None:

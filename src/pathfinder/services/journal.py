@@ -18,7 +18,7 @@ from pathfinder.services.validation import (
     ValidationError,
     clean_text,
 )
-from pathfinder.store.database import write_transaction
+from pathfinder.store.database import db, write_transaction
 from pathfinder.store.models import (
     Contact,
     Conversation,
@@ -35,6 +35,7 @@ BODY_LIMIT = LONG_TEXT_LIMIT
 TAG_LIMIT = 40
 SCALE = (1, 2, 3, 4, 5)
 LINK_KINDS = ("person", "conversation", "event")
+CHUNK = 500  # ids per query: well inside SQLite's limit on parameters
 _LINK_COLUMN = {"person": "contact", "conversation": "conversation", "event": "event"}
 
 
@@ -117,13 +118,22 @@ def clean_tags(names: Iterable[str]) -> list[str]:
     return kept
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(text: str) -> str:
+    """Text as UTF-8 can hold it: a lone surrogate (only an importer could send one)
+    becomes U+FFFD instead of failing the save."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def _clean(now: datetime, fields: dict[str, Any]) -> dict[str, Any]:
     cleaned: dict[str, Any] = {}
     for name, value in fields.items():
         if name == "written_at":
             cleaned[name] = clean_written_at(value, now)
         elif name == "title":
-            cleaned[name] = clean_text("title", value, limit=SHORT_TEXT_LIMIT)
+            cleaned[name] = clean_text("title", _encodable(value), limit=SHORT_TEXT_LIMIT)
         elif name == "body":
             # Keep the text exactly as typed (leading spaces can be Markdown), but bounded.
             if len(value) > BODY_LIMIT:
@@ -133,13 +143,13 @@ def _clean(now: datetime, fields: dict[str, Any]) -> dict[str, Any]:
                     f"{BODY_LIMIT:,}. Nothing was lost: your text is still here to shorten "
                     "or split into two entries.",
                 )
-            cleaned[name] = value
+            cleaned[name] = _encodable(value)
         elif name in ("mood", "confidence"):
             cleaned[name] = clean_scale(name, value)
         elif name == "shared":
             cleaned[name] = bool(value)
         elif name == "prompt":
-            cleaned[name] = clean_text("prompt", value, limit=SHORT_TEXT_LIMIT * 2)
+            cleaned[name] = clean_text("prompt", _encodable(value), limit=SHORT_TEXT_LIMIT * 2)
         else:
             raise TypeError(f"unknown journal field {name!r}")
     return cleaned
@@ -262,7 +272,7 @@ def tags_in_use() -> list[tuple[str, int]]:
         .group_by(JournalTag.name)
         .order_by(count.desc(), fn.MIN(JournalTag.name))
     )
-    return [(name, number) for name, number in query.tuples()]
+    return [(name, number) for name, number in _rows(query)]
 
 
 # -- links ----------------------------------------------------------------------
@@ -350,13 +360,20 @@ def links_snapshot(
     conversation_ids: Sequence[int] = (),
     event_ids: Sequence[int] = (),
 ) -> list[dict[str, Any]]:
-    """The links a delete of these records will take with it (for its undo)."""
-    condition = (
-        JournalLink.contact.in_(list(contact_ids))
-        | JournalLink.conversation.in_(list(conversation_ids))
-        | JournalLink.event.in_(list(event_ids))
-    )
-    return [dict(row.__data__) for row in JournalLink.select().where(condition)]
+    """The links a delete of these records will take with it (for its undo). Asked in
+    chunks, so 30,000 people stay within SQLite's limit on query parameters."""
+    found: dict[int, dict[str, Any]] = {}
+    for column, ids in (
+        (JournalLink.contact, contact_ids),
+        (JournalLink.conversation, conversation_ids),
+        (JournalLink.event, event_ids),
+    ):
+        listed = list(ids)
+        for start in range(0, len(listed), CHUNK):
+            chunk = listed[start : start + CHUNK]
+            for row in JournalLink.select().where(column.in_(chunk)):
+                found[row.id] = dict(row.__data__)
+    return list(found.values())
 
 
 def restore_links(rows: Iterable[dict[str, Any]]) -> None:
@@ -435,7 +452,10 @@ class JournalFilter:
 def entry_ids(wanted: JournalFilter = JournalFilter()) -> list[tuple[int, str]]:
     """(id, "YYYY-MM") of the entries that pass the filter, newest first: cheap enough for
     20,000 entries, so the list can be drawn lazily from it."""
-    query = JournalEntry.select(JournalEntry.id, fn.SUBSTR(JournalEntry.written_at, 1, 7))
+    # coerce(False): the month is text, not a date for peewee to parse 20,000 times.
+    query = JournalEntry.select(
+        JournalEntry.id, fn.SUBSTR(JournalEntry.written_at, 1, 7).coerce(False)
+    )
     if wanted.tag:
         query = query.where(
             JournalEntry.id.in_(
@@ -460,7 +480,13 @@ def entry_ids(wanted: JournalFilter = JournalFilter()) -> list[tuple[int, str]]:
             )
         )
     query = query.order_by(JournalEntry.written_at.desc(), JournalEntry.id.desc())
-    return [(entry_id, month) for entry_id, month in query.tuples()]
+    return _rows(query)
+
+
+def _rows(query: Any) -> list[Any]:
+    """The plain rows of a query, without peewee's per-row conversion (3x faster on
+    tens of thousands of rows)."""
+    return list(db.execute_sql(*query.sql()).fetchall())
 
 
 @dataclass(frozen=True)
@@ -599,9 +625,8 @@ def linked_people() -> list[tuple[str, int]]:
         Contact.select(Contact.name, Contact.id)
         .where(Contact.id.in_(direct) | Contact.id.in_(through))
         .order_by(Contact.name)
-        .tuples()
     )
-    return list(query)
+    return [(name, person_id) for name, person_id in _rows(query)]
 
 
 # -- what to link ---------------------------------------------------------------

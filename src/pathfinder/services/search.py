@@ -52,23 +52,36 @@ def fold(text: str) -> str:
 
 
 def query_terms(text: str) -> list[str]:
-    """The words of `text`, folded, in order, without repeats (at most MAX_TERMS)."""
+    """The blank-separated pieces of `text` that hold a letter or a digit, in order, without
+    repeats (at most MAX_TERMS), with ø, æ, ß and the like spelled out as in the index's
+    folded columns. Case and accents are left to FTS5, which folds the query with the
+    same tokenizer as the text: "Андрей" or "Νίκος" typed as saved always match."""
     terms: list[str] = []
-    for word in _WORD.findall(fold(text[: MAX_TERMS * (MAX_TERM_LENGTH + 1) * 4])):
-        term = word[:MAX_TERM_LENGTH]
-        if term not in terms:
-            terms.append(term)
-        if len(terms) == MAX_TERMS:
-            break
+    for chunk in text[: MAX_TERMS * (MAX_TERM_LENGTH + 1) * 4].split():
+        kept = "".join(
+            ch
+            for ch in chunk.translate(_FOLD_TABLE)
+            if unicodedata.category(ch) not in ("Cc", "Cs", "Cf")
+        )[:MAX_TERM_LENGTH]
+        if any(ch.isalnum() for ch in kept) and kept not in terms:
+            terms.append(kept)
+            if len(terms) == MAX_TERMS:
+                break
     return terms
 
 
 def match_expression(terms: Sequence[str], columns: str = "") -> str | None:
-    """An FTS5 query: every term as a quoted prefix, all required. None when empty."""
+    """An FTS5 query: every term a quoted string (so `AND`, `NEAR(`, `*` are just text)
+    matched as a prefix, all required. None when there is nothing to look for."""
     if not terms:
         return None
-    phrases = " ".join(f'"{term}"*' for term in terms)
+    phrases = " ".join('"' + term.replace('"', '""') + '"*' for term in terms)
     return f"{{{columns}}} : ({phrases})" if columns else phrases
+
+
+def _words_of(terms: Sequence[str]) -> list[str]:
+    """The terms as folded words, for marking matches in a snippet."""
+    return [word for term in terms for word in _WORD.findall(fold(term))]
 
 
 @dataclass(frozen=True)
@@ -100,6 +113,7 @@ def search(text: str, per_kind: int = 5) -> list[Group]:
     if everywhere is None:
         return []
     in_titles = match_expression(terms, "title title_folded")
+    words = _words_of(terms)
     groups = []
     for kind, code, heading in KINDS:
         low, high = code * KIND_SPAN, (code + 1) * KIND_SPAN - 1
@@ -123,7 +137,7 @@ def search(text: str, per_kind: int = 5) -> list[Group]:
         for rowid, title, body in shown:
             record_id = rowid - low
             label, detail, day = details.get(record_id, (title, "", None))
-            hits.append(Hit(kind, record_id, label, detail, day, snippet(body, terms)))
+            hits.append(Hit(kind, record_id, label, detail, day, snippet(body, words)))
         groups.append(Group(kind, heading, tuple(hits), len(found) > per_kind))
     return groups
 
@@ -151,7 +165,8 @@ def search_lines(text: str, limit: int = 50) -> list[str]:
     for group in search(text, per_kind=limit):
         for hit in group.hits:
             day = hit.day.isoformat() if hit.day else ""
-            lines.append(f"{hit.kind_name}\t{hit.label}\t{day}")
+            label = " ".join(hit.label.split())  # a tab or a newline would break the line
+            lines.append(f"{hit.kind_name}\t{label}\t{day}")
     return lines
 
 
@@ -165,20 +180,22 @@ _HEADING_MARKS = re.compile(r"^\s*#+\s", re.MULTILINE)
 def snippet(text: str, terms: Sequence[str]) -> tuple[tuple[str, bool], ...]:
     """A few words of `text` around the first match, split into matched and plain pieces
     (Markdown's bold and heading marks left out)."""
-    words = list(re.finditer(r"\S+", _MARKS.sub("", _HEADING_MARKS.sub(" ", text))))
-    matched = [_matches(word.group(), terms) for word in words]
-    if True not in matched:
+    words = [
+        word.group() for word in re.finditer(r"\S+", _MARKS.sub("", _HEADING_MARKS.sub(" ", text)))
+    ]
+    first = next((index for index, word in enumerate(words) if _matches(word, terms)), None)
+    if first is None:
         return ()  # the match is in the title, which is shown already
-    first = matched.index(True)
     start = max(0, first - SNIPPET_WORDS // 3)
     end = min(len(words), start + SNIPPET_WORDS)
+    matched = {index for index in range(first, end) if _matches(words[index], terms)}
     pieces: list[tuple[str, bool]] = []
     if start > 0:
         pieces.append(("… ", False))
     for index in range(start, end):
-        word = words[index].group()
+        word = words[index]
         gap = " " if index < end - 1 else ""
-        if matched[index]:
+        if index in matched:
             pieces.append((word, True))
             pieces.append((gap, False))
         else:
@@ -195,7 +212,8 @@ def snippet(text: str, terms: Sequence[str]) -> tuple[tuple[str, bool], ...]:
 
 
 def _matches(word: str, terms: Sequence[str]) -> bool:
-    return any(part.startswith(term) for part in _WORD.findall(fold(word)) for term in terms)
+    plain = word.lower() if word.isascii() else fold(word)  # folding is the slow part
+    return any(part.startswith(term) for part in _WORD.findall(plain) for term in terms)
 
 
 # -- what each hit is called ------------------------------------------------------

@@ -30,9 +30,11 @@ def keep(path: Path, unsaved: UnsavedText) -> None:
     """Replace the safety copy. No fsync: this guards against the process dying, and the
     operating system still writes the file out after that."""
     temporary = path.with_name(path.name + ".tmp")
+    # ASCII JSON: any string can be written, even one with a lone surrogate.
+    data = json.dumps(asdict(unsaved), ensure_ascii=True)
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        json.dump(asdict(unsaved), handle, ensure_ascii=False)
+    with os.fdopen(descriptor, "w", encoding="ascii") as handle:
+        handle.write(data)
     os.replace(temporary, path)
 
 

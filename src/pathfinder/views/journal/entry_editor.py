@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QModelIndex, QStringListModel, QTime, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFocusEvent, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -142,7 +142,7 @@ class EntryEditor(QWidget):
         form.addRow(mood_label, feeling_row)
 
         second_row = QHBoxLayout()
-        self.tags = QLineEdit()
+        self.tags = _TagsEdit(self._offer_tags)
         self.tags.setPlaceholderText("Comma-separated, for example nerves, wins")
         self.tags.setAccessibleName("Tags")
         self._tag_completer = LastPieceCompleter(QStringListModel([]), self.tags)
@@ -302,9 +302,6 @@ class EntryEditor(QWidget):
             )
             self.shared.setChecked(shared)
             self.tags.setText(", ".join(draft.tags))
-            self._tag_completer.setModel(
-                QStringListModel([name for name, _count in journal.tags_in_use()], self)
-            )
             self.body.setPlainText(draft.body)
             self.prompt_label.setText(draft.prompt)
             self.prompt_label.setVisible(bool(draft.prompt))
@@ -325,6 +322,12 @@ class EntryEditor(QWidget):
 
     def _update_link_buttons(self) -> None:
         self.unlink_button.setEnabled(self.links_view.currentIndex().isValid())
+
+    def _offer_tags(self) -> None:
+        """The tags in use, read when the field is entered (not on every entry shown)."""
+        self._tag_completer.setModel(
+            QStringListModel([name for name, _count in journal.tags_in_use()], self)
+        )
 
     def _count_words(self) -> None:
         count = journal.word_count(self.text_edit.toPlainText())
@@ -501,6 +504,16 @@ class EntryEditor(QWidget):
         link = self.links.data(index, PAYLOAD_ROLE)
         if isinstance(link, Link) and self.flush():
             self.open_link.emit(link.kind, link.target_id)
+
+
+class _TagsEdit(QLineEdit):
+    def __init__(self, on_focus: Callable[[], None]) -> None:
+        super().__init__()
+        self._on_focus = on_focus
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._on_focus()
+        super().focusInEvent(event)
 
 
 def _first_place_to_write(body: str) -> int:

@@ -115,14 +115,15 @@ class JournalPage(QWidget):
         left_layout.addLayout(top)
 
         filters = QHBoxLayout()
-        self.tag_filter = LongChoice("Any tag")
+        # The tag and person lists are read when they open, not on every save.
+        self.tag_filter = LongChoice("Any tag", refresh=self._fill_tags)
         self.tag_filter.setAccessibleName("Tag")
         self.mood_filter = QComboBox()
         self.mood_filter.setAccessibleName("Mood")
         self.mood_filter.addItem("Any mood", None)
         for value, word in MOOD_WORDS.items():
             self.mood_filter.addItem(f"Mood {value} · {word}", value)
-        self.person_filter = LongChoice("Anyone")
+        self.person_filter = LongChoice("Anyone", refresh=self._fill_people)
         self.person_filter.setAccessibleName("About")
         self.shared_filter = QCheckBox("For my mentor")
         self.shared_filter.setToolTip("Only entries marked to share with your mentor")
@@ -237,7 +238,6 @@ class JournalPage(QWidget):
 
     def reload(self, select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else self.editor.entry_id
-        self._fill_filters()
         self._holding = True
         try:
             self.model.load(self._filter())
@@ -260,10 +260,12 @@ class JournalPage(QWidget):
         self.detail_stack.setCurrentWidget(self.editor if self.editor.active else self.hint)
         self._show_summary()
 
-    def _fill_filters(self) -> None:
+    def _fill_tags(self) -> None:
         self.tag_filter.set_choices(
             [(f"{name} ({count})", name) for name, count in journal.tags_in_use()]
         )
+
+    def _fill_people(self) -> None:
         self.person_filter.set_choices(journal.linked_people())
 
     def _filter(self) -> JournalFilter:
@@ -337,7 +339,6 @@ class JournalPage(QWidget):
             self.reload(entry_id)
         else:
             self.model.forget(entry_id)
-            self._fill_filters()
             self._show_summary()
 
     def _month_changed(self, entry_id: int, row: int) -> bool:
@@ -417,12 +418,19 @@ class JournalPage(QWidget):
             self._status(getattr(error, "message", "That entry is gone already.").split("\n")[0])
             return
         self.editor.clear()
+        # A redo deletes again and keeps that newer copy, so what was written after an
+        # undo is what the next undo brings back.
+        held = {"copy": snapshot}
+
+        def redo() -> None:
+            held["copy"] = journal.delete_entry(entry_id)
+
         self._undo_stack.push(
             AlreadyDoneCommand(
                 f"Delete entry “{heading}”",
                 self._undo_stack,
-                redo=lambda: journal.delete_entry(entry_id),
-                undo=lambda: journal.restore_entry(snapshot),
+                redo=redo,
+                undo=lambda: journal.restore_entry(held["copy"]),
                 after=self.reload,
                 report=self._status,
             )

@@ -228,10 +228,15 @@ class PromptsView(QWidget):
         except (StorageWriteError, RecordNotFound) as error:
             self._status(getattr(error, "message", "That prompt is gone already.").split("\n")[0])
             return
+        held = {"copy": snapshot}  # a redo keeps its own, newer copy
+
+        def redo() -> None:
+            held["copy"] = journal_prompts.delete_prompt(prompt_id)
+
         self._push_undo(
             f"Delete prompt “{prompt.text}”",
-            lambda: journal_prompts.delete_prompt(prompt_id),
-            lambda: journal_prompts.restore_prompt(snapshot),
+            redo,
+            lambda: journal_prompts.restore_prompt(held["copy"]),
         )
         self._status("Prompt deleted. Edit → Undo brings it back.")
 
@@ -298,14 +303,19 @@ class PromptsView(QWidget):
         except (StorageWriteError, RecordNotFound) as error:
             self._status(getattr(error, "message", "That template is gone.").split("\n")[0])
             return
+        held = {"copy": snapshot}
+
+        def redo() -> None:
+            held["copy"] = journal_prompts.delete_template(template_id)
+
         self._push_undo(
             f"Delete template “{template.name}”",
-            lambda: journal_prompts.delete_template(template_id),
-            lambda: journal_prompts.restore_template(snapshot),
+            redo,
+            lambda: journal_prompts.restore_template(held["copy"]),
         )
         self._status(f"Template “{template.name}” deleted. Edit → Undo brings it back.")
 
-    def _push_undo(self, text: str, redo: Callable[[], object], undo: Callable[[], None]) -> None:
+    def _push_undo(self, text: str, redo: Callable[[], None], undo: Callable[[], None]) -> None:
         def after() -> None:
             self._show_set()
             self._show_templates()
