@@ -1,16 +1,21 @@
 """A seeded generator of a large notebook, for benchmarks and scale tests.
 
 `build_large_notebook()` writes 30,000 people, 2,000 organisations, 100,000
-interactions and 5,000 follow-ups (with tags, roles held, introductions, target
-organisations) into a new notebook in a few seconds. It writes with
-`executemany` in one transaction instead of going through the services, but the
-rows are those the services would write: the same columns, dates and times as
-peewee stores them (ISO text), `last_contact_on` equal to each person's newest
-interaction, a current role held for everyone with an organisation or a title,
-and a past role ending on the day of the move for people who changed jobs.
+interactions, 5,000 follow-ups (with tags, roles held, introductions, target
+organisations) and 20,000 journal entries (about 1 KB of Markdown each, with
+tags and links to people) into a new notebook, in half a minute or so. It writes
+with `executemany` in one transaction instead of going through the services, but
+the rows are those the services would write: the same columns, dates and times
+as peewee stores them (ISO text), `last_contact_on` equal to each person's
+newest interaction, a current role held for everyone with an organisation or a
+title, and a past role ending on the day of the move for people who changed
+jobs. The search index is not written here: migration 4's triggers fill it as
+the rows go in, as they do for the services (that is most of the build time).
 
 Everything is made up from the small word lists below; the same seed gives the
-same notebook, row for row. Dates are spread over the years before
+same notebook, row for row. Journal text is drawn from word lists with skewed
+(Zipf-like) weights, so common words are in most entries and rare ones in a
+few, as in real writing. Dates are spread over the years before
 `REFERENCE_DAY`, which the benchmark uses as "today" so its figures do not
 drift with the calendar.
 
@@ -25,7 +30,8 @@ import os
 import random
 import shutil
 import sqlite3
-from collections.abc import Iterable, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from itertools import accumulate
 from pathlib import Path
@@ -44,13 +50,16 @@ from pathfinder.store.models import (
     ContactTag,
     FollowUp,
     Interaction,
+    JournalEntry,
+    JournalLink,
+    JournalTag,
     Organisation,
     RoleHeld,
     Tag,
 )
 
 # Bump when the generator changes what it writes, so a stale cache is rebuilt.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 3
 REFERENCE_DAY = date(2026, 3, 1)
 FIRST_DAY = date(2021, 1, 4)
 CACHE_ROOT = Path(__file__).resolve().parent / ".cache"
@@ -59,6 +68,7 @@ DEFAULTS: dict[str, int] = {
     "organisations": 2_000,
     "interactions": 100_000,
     "follow_ups": 5_000,
+    "journal_entries": 20_000,
     "seed": 7,
 }
 
@@ -237,6 +247,162 @@ KIND_WEIGHTS = {
 SOURCE_WEIGHTS = (18, 6, 8, 3, 8, 10, 9, 12, 14, 7, 5)
 RELATIONSHIP_WEIGHTS = (8, 50, 7, 10, 25)
 CADENCE_CHOICES = (None, None, None, None, None, 14, 30, 30, 91, 91, 182)
+# -- the journal ------------------------------------------------------------------
+# Tags, most used first (JOURNAL_TAG_WEIGHTS); "conversation" is the one the app gives
+# an entry written after a conversation.
+JOURNAL_TAGS = (
+    "conversation",
+    "weekly review",
+    "interview",
+    "learning",
+    "wins",
+    "doubts",
+    "networking",
+    "portfolio",
+    "applications",
+    "energy",
+    "mentor",
+    "money",
+)
+JOURNAL_TAG_WEIGHTS = (20, 14, 12, 11, 9, 8, 8, 6, 5, 4, 2, 1)
+MOOD_WEIGHTS = (5, 15, 35, 33, 12)  # for moods 1 to 5
+# The words of free sentences, most frequent first; a word's weight falls with its rank
+# (Zipf), so "the" is in nearly every entry and the last words in a few percent.
+JOURNAL_WORDS = _words(
+    # everyday words
+    "the I to and a of it that was in my for is on with but this about not at be so what "
+    "me have as they felt how more need were had one when just like do think would from if "
+    "time we still again much really some there all can out up today week feel good new "
+    "day because them after which then than it's want know next also bit lot before "
+    # the career change
+    "work interview role team job application feedback portfolio learning course project "
+    "manager product design data research career change skills plan people meeting company "
+    "question answer users progress goal story example notes practice analyst recruiter "
+    "salary offer junior senior mentor confidence networking energy writing deadline "
+    "presentation stakeholder coffee call email morning evening weekend colleague hiring "
+    "prototype dashboard workshop interviewer screening coding exercise reading habit "
+    "budget contract freelance transition teaching classroom students spreadsheet metrics "
+    "roadmap backlog sprint retrospective critique wireframe persona survey insight "
+    "experiment hypothesis onboarding probation referral shortlist rejection callback "
+    # rarer words, mostly only said in a journal
+    "procrastinated overthinking breakthrough burnout imposter sabbatical serendipity "
+    "recalibrate momentum plateau resilience vulnerability gratitude boundaries "
+    "perfectionism ambivalent exhilarating disheartened reassured sceptical validated "
+    "bewildered rejuvenated complacent tenacity humility curiosity patience stubbornness "
+    "reframing decompress ruminating unspoken wobble fizzled lukewarm"
+)
+FEELINGS = _words(
+    "nervous hopeful tired calm anxious proud stuck curious restless confident overwhelmed "
+    "relieved uncertain motivated frustrated grateful energised drained optimistic doubtful"
+)
+ACTIVITIES = (
+    "the interview",
+    "my portfolio",
+    "the case study",
+    "a cover letter",
+    "the coding exercise",
+    "the course project",
+    "networking",
+    "the application",
+    "user research",
+    "the take-home task",
+    "the mock interview",
+    "the reading group",
+    "a side project",
+    "the design critique",
+    "salary talks",
+    "the informational interview",
+)
+SKILLS = (
+    "SQL",
+    "Figma",
+    "Python",
+    "stakeholder management",
+    "facilitation",
+    "statistics",
+    "prototyping",
+    "storytelling",
+    "roadmapping",
+    "accessibility",
+    "data visualisation",
+    "usability testing",
+    "public speaking",
+    "negotiation",
+)
+HELPERS = (
+    "my mentor",
+    "the hiring manager",
+    "a recruiter",
+    "an old colleague",
+    "my partner",
+    "a friend from the bootcamp",
+    "the panel",
+    "my manager",
+)
+WINS = (
+    "finished the case study",
+    "got a reply from a recruiter",
+    "shipped the portfolio update",
+    "passed the SQL screen",
+    "spoke up in the critique",
+    "booked three coffee chats",
+    "wrote every day this week",
+    "got through the mock interview without notes",
+)
+NEXT_STEPS = (
+    "send the thank-you note",
+    "rewrite the summary on my CV",
+    "ask for feedback on the case study",
+    "book a practice interview",
+    "finish the statistics module",
+    "reply to the recruiter",
+    "tidy the portfolio homepage",
+    "read the team's engineering blog",
+    "plan next week on Sunday evening",
+)
+SENTENCES = (
+    "Today I worked on {activity} and felt {feeling}.",
+    "{Helper} said my {skill} is getting better, which I needed to hear.",
+    "I keep coming back to {topic}.",
+    "Spent {number} minutes on {skill} before lunch.",
+    "Next step: {next}.",
+    "What went well was {activity}; what I would change is how I prepared for it.",
+    "Reading about {skill} helped more than I expected.",
+    "I notice I go quiet when I feel {feeling}.",
+    "It is {number} weeks since I started, and I feel {feeling} about the pace.",
+    "Asked {helper} about {topic}.",
+    "Went to {place} and came home {feeling}.",
+    "Small win: {win}.",
+    "The hardest part this week was {activity}.",
+    "I want to remember that {helper} found {activity} useful.",
+)
+JOURNAL_HEADINGS = (
+    "What went well",
+    "What was hard",
+    "What I learned",
+    "Next week",
+    "Questions for my mentor",
+    "Notes from the conversation",
+)
+JOURNAL_TITLES = (
+    "Weekly review",
+    "Notes on {skill}",
+    "{Feeling} day",
+    "Interview prep",
+    "Month in review",
+    "What I learned about {skill}",
+    "A good week",
+    "Questions for my mentor",
+    "Thinking about {topic}",
+)
+MEETINGS = ("Coffee with", "Call with", "Caught up with", "Video call with", "Met")
+JOURNAL_PROMPTS = (
+    "What surprised you today?",
+    "What did you learn this week?",
+    "What would you tell yourself a year ago?",
+    "Who helped you this week, and how?",
+    "What are you avoiding, and why?",
+)
 # The contact columns in the order of the model; _fill checks it still is.
 CONTACT_COLUMNS = _words(
     "id name organisation title email phone linkedin_url location level source relationship "
@@ -268,9 +434,21 @@ def _insert(
     connection.executemany(sql, rows)
 
 
+class _Slots(dict[str, str]):
+    """For str.format_map: each {slot} filled in by a call, only when the text has it."""
+
+    def __init__(self, pick: Callable[[str], str]) -> None:
+        super().__init__()
+        self.pick = pick
+
+    def __missing__(self, key: str) -> str:
+        return self.pick(key)
+
+
 class _Generator:
     def __init__(self, seed: int) -> None:
         self.random = random.Random(seed)
+        self.word_weights = _cumulative(1.0 / (rank + 2) for rank in range(len(JOURNAL_WORDS)))
 
     def moment_between(self, first: date, last: date) -> datetime:
         days = max((last - first).days, 0)
@@ -328,6 +506,93 @@ class _Generator:
                 )
         return notes
 
+    # -- the journal --------------------------------------------------------------
+
+    def _slot(self, name: str) -> str:
+        rnd = self.random
+        word = name.lower()
+        if word == "number":
+            value = str(rnd.randint(2, 45))
+        else:
+            choices = {
+                "activity": ACTIVITIES,
+                "feeling": FEELINGS,
+                "skill": SKILLS,
+                "helper": HELPERS,
+                "topic": TOPICS,
+                "next": NEXT_STEPS,
+                "place": PLACES,
+                "win": WINS,
+            }[word]
+            value = rnd.choice(choices)
+        return value[:1].upper() + value[1:] if name[:1].isupper() else value
+
+    def fill_in(self, frame: str) -> str:
+        return frame.format_map(_Slots(self._slot))
+
+    def free_sentence(self) -> str:
+        rnd = self.random
+        words = rnd.choices(JOURNAL_WORDS, cum_weights=self.word_weights, k=rnd.randint(6, 14))
+        words[0] = words[0][:1].upper() + words[0][1:]
+        if rnd.random() < 0.08:
+            at = rnd.randrange(len(words))
+            words[at] = f"**{words[at]}**"
+        return " ".join(words) + ("?" if rnd.random() < 0.1 else ".")
+
+    def paragraph(self) -> str:
+        rnd = self.random
+        return " ".join(
+            self.fill_in(rnd.choice(SENTENCES)) if rnd.random() < 0.55 else self.free_sentence()
+            for _ in range(rnd.randint(2, 5))
+        )
+
+    def journal_title(self, person: str | None) -> str:
+        rnd = self.random
+        if rnd.random() >= 0.55:
+            return ""  # the list shows the first line instead
+        if person is not None and rnd.random() < 0.5:
+            return f"{rnd.choice(('After talking with', 'Coffee with'))} {person.split()[0]}"
+        return self.fill_in(rnd.choice(JOURNAL_TITLES))
+
+    def journal_body(self, person: str | None, prompt: str) -> str:
+        """About 1 KB of Markdown: paragraphs, now and then a heading or a list."""
+        rnd = self.random
+        if rnd.random() < 0.02:  # a long monthly review now and then
+            size = rnd.randint(3_000, 6_000)
+        else:
+            size = max(350, int(rnd.gauss(850, 200)))
+        blocks = []
+        if prompt:
+            blocks.append(f"## {prompt}")
+        if person is not None:
+            blocks.append(
+                f"{rnd.choice(MEETINGS)} **{person}**. We talked about {rnd.choice(TOPICS)}. "
+                + self.paragraph()
+            )
+        written = sum(len(block) + 2 for block in blocks)
+        while written < size:
+            roll = rnd.random()
+            if roll < 0.12 and blocks and not blocks[-1].startswith("#"):
+                block = f"## {rnd.choice(JOURNAL_HEADINGS)}"
+            elif roll < 0.22:
+                items = rnd.sample(NEXT_STEPS if roll < 0.17 else WINS, rnd.randint(2, 5))
+                block = "\n".join(f"- {item[:1].upper()}{item[1:]}" for item in items)
+            else:
+                block = self.paragraph()
+            blocks.append(block)
+            written += len(block) + 2
+        if blocks[-1].startswith("#"):
+            blocks.append(self.paragraph())
+        return "\n\n".join(blocks)
+
+    def journal_tags(self, weights: Sequence[float]) -> list[str]:
+        rnd = self.random
+        count = rnd.choices((0, 1, 2, 3), weights=(25, 35, 25, 15))[0]
+        chosen: set[str] = set()
+        while len(chosen) < count:
+            chosen.add(rnd.choices(JOURNAL_TAGS, cum_weights=weights)[0])
+        return sorted(chosen)
+
 
 def build_large_notebook(
     data_dir: Path,
@@ -336,6 +601,7 @@ def build_large_notebook(
     organisations: int = DEFAULTS["organisations"],
     interactions: int = DEFAULTS["interactions"],
     follow_ups: int = DEFAULTS["follow_ups"],
+    journal_entries: int = DEFAULTS["journal_entries"],
     seed: int = DEFAULTS["seed"],
 ) -> Path:
     """Create a new notebook in `data_dir` filled with made-up people; return its path.
@@ -354,16 +620,18 @@ def build_large_notebook(
     try:
         connection = database.connection()
         kinds = dict(connection.execute("SELECT name, id FROM interaction_kind").fetchall())
+        gen = _Generator(seed)
         with database.atomic():
-            _fill(
+            created, names = _fill(
                 connection,
-                _Generator(seed),
+                gen,
                 kinds,
                 people=people,
                 organisations=organisations,
                 interactions=interactions,
                 follow_ups=follow_ups,
             )
+            _fill_journal(connection, gen, created, names, journal_entries)
     finally:
         database.close()  # the last connection checkpoints the WAL into the file
         db.initialize(previous)
@@ -379,7 +647,8 @@ def _fill(
     organisations: int,
     interactions: int,
     follow_ups: int,
-) -> None:
+) -> tuple[list[datetime], list[str]]:
+    """Write everything but the journal; return when each person was added, and names."""
     if [field.name for field in Contact._meta.sorted_fields] != CONTACT_COLUMNS:
         raise RuntimeError("Contact's columns changed; update CONTACT_COLUMNS and _fill")
     rnd = gen.random
@@ -567,6 +836,85 @@ def _fill(
     _insert(connection, RoleHeld, role_fields, roles)
     _insert(connection, Interaction, Interaction._meta.sorted_fields[1:], interaction_rows)
     _insert(connection, FollowUp, FollowUp._meta.sorted_fields[1:], follow_up_rows)
+    return created, [row[_AT["name"]] for row in contacts]
+
+
+def _fill_journal(
+    connection: sqlite3.Connection,
+    gen: _Generator,
+    created: Sequence[datetime],
+    names: Sequence[str],
+    entries: int,
+) -> None:
+    """Journal entries, their tags, and links to the people they are about.
+
+    `created` (sorted) says when each person was added: an entry links only someone
+    already in the notebook when it was written.
+    """
+    rnd = gen.random
+    last_moment = datetime.combine(REFERENCE_DAY - timedelta(days=1), time(23))
+    first_moment = datetime.combine(FIRST_DAY, time(8))
+    tag_weights = _cumulative(JOURNAL_TAG_WEIGHTS)
+    mood_weights = _cumulative(MOOD_WEIGHTS)
+    # Entries in the order they were written down (ids follow), a few dated a little back.
+    moments = sorted(gen.moment_between(FIRST_DAY, last_moment.date()) for _ in range(entries))
+    entry_rows: list[tuple[Any, ...]] = []
+    tag_rows: list[tuple[int, str]] = []
+    link_rows: list[tuple[int, int]] = []
+    for entry_id, created_at in enumerate(moments, start=1):
+        written_at = created_at
+        if rnd.random() < 0.05:  # written up a few days after the day
+            written_at = max(created_at - timedelta(days=rnd.randint(1, 10)), first_moment)
+        person_id = None
+        known = bisect_right(created, written_at)  # people in the notebook by then
+        if known and rnd.random() < 0.4:
+            person_id = rnd.randint(1, known)
+            link_rows.append((entry_id, person_id))
+        person = None if person_id is None else names[person_id - 1]
+        prompt = rnd.choice(JOURNAL_PROMPTS) if rnd.random() < 0.1 else ""
+        title = gen.journal_title(person)
+        body = gen.journal_body(person, prompt)
+        mood = None
+        if rnd.random() < 0.88:
+            mood = rnd.choices((1, 2, 3, 4, 5), cum_weights=mood_weights)[0]
+        confidence = None
+        if rnd.random() < 0.82:
+            confidence = min(5, max(1, (mood or 3) + rnd.randint(-1, 1)))
+        updated_at = created_at
+        if rnd.random() < 0.2:  # edited later
+            edited = created_at + timedelta(minutes=rnd.randint(5, 20 * 24 * 60))
+            updated_at = max(created_at, min(edited, last_moment))
+        entry_rows.append(
+            (
+                entry_id,
+                _stamp(written_at),
+                title,
+                body,
+                mood,
+                confidence,
+                int(rnd.random() < 0.3),
+                prompt,
+                _stamp(created_at),
+                _stamp(updated_at),
+            )
+        )
+        tag_rows.extend((entry_id, name) for name in gen.journal_tags(tag_weights))
+
+    entry_fields = (
+        JournalEntry.id,
+        JournalEntry.written_at,
+        JournalEntry.title,
+        JournalEntry.body,
+        JournalEntry.mood,
+        JournalEntry.confidence,
+        JournalEntry.shared,
+        JournalEntry.prompt,
+        JournalEntry.created_at,
+        JournalEntry.updated_at,
+    )
+    _insert(connection, JournalEntry, entry_fields, entry_rows)
+    _insert(connection, JournalTag, (JournalTag.entry, JournalTag.name), tag_rows)
+    _insert(connection, JournalLink, (JournalLink.entry, JournalLink.contact), link_rows)
 
 
 def _cache_folder() -> Path:
