@@ -262,7 +262,7 @@ class JournalEntry(RecordModel):
     body = TextField(default="")
     mood = IntegerField(null=True, constraints=[Check("mood BETWEEN 1 AND 5")])
     confidence = IntegerField(null=True, constraints=[Check("confidence BETWEEN 1 AND 5")])
-    shared = BooleanField(default=False)  # share with the mentor (in the report)
+    shared = BooleanField(default=False, index=True)  # share with the mentor (in the report)
     prompt = TextField(default="")  # the prompt the entry answers, if it was started from one
     created_at = DateTimeField()
     updated_at = DateTimeField()

@@ -274,7 +274,7 @@ def up(database: SqliteDatabase) -> None:
         body = TextField(default="")
         mood = IntegerField(null=True, constraints=[Check("mood BETWEEN 1 AND 5")])
         confidence = IntegerField(null=True, constraints=[Check("confidence BETWEEN 1 AND 5")])
-        shared = BooleanField(default=False)
+        shared = BooleanField(default=False, index=True)
         prompt = TextField(default="")
         created_at = DateTimeField()
         updated_at = DateTimeField()

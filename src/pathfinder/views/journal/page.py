@@ -156,9 +156,13 @@ class JournalPage(QWidget):
         self.model = JournalListModel(self._clock, self)
         self.list = QListView()
         self.list.setModel(self.model)
+        # Rows of one height, laid out a screenful at a time: with 20,000 entries the
+        # section shows at once and the rest is placed while the user reads.
+        self.list.setUniformItemSizes(True)
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(200)
         self.list.setAccessibleName("Entries, newest first")
         self.list.setItemDelegate(JournalListDelegate(self.list))
-        self.list.setUniformItemSizes(True)  # fast with 20,000 entries
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.list.selectionModel().selectionChanged.connect(self._on_selection_changed)
