@@ -90,3 +90,28 @@ def test_a_deleted_goal_comes_back(notebook: Paths) -> None:
     goal = goals.add_goal("Land a job", "job", now=NOW)
     goals.restore_goal(goals.delete_goal(goal.id))
     assert goals.list_goals() == [goal]
+
+
+def test_undoing_a_role_delete_links_its_conversations_again(notebook: Paths) -> None:
+    from pathfinder.services import conversations, people
+
+    ana = people.add_person("Ana Ruiz", now=NOW)
+    role = roles.add_role("UX researcher", now=NOW)
+    talk = conversations.start_conversation(ana.id, role.id, now=NOW)
+    snapshot = roles.delete_role(role.id)
+    assert conversations.get_conversation(talk.id).target_role_id is None
+    roles.restore_role(snapshot)
+    assert conversations.get_conversation(talk.id).target_role_id == role.id
+
+
+def test_the_kinds_pathfinder_logs_itself_keep_their_names(notebook: Paths) -> None:
+    from pathfinder.services import interactions
+    from pathfinder.services.validation import ValidationError
+
+    meeting = interactions.kind_id("informational interview")
+    with pytest.raises(ValidationError) as refused:
+        interactions.rename_kind(meeting, "chat")
+    assert "keeps its name" in refused.value.message
+    coffee = interactions.kind_id("coffee")
+    interactions.rename_kind(coffee, "espresso")
+    assert interactions.kind_id("espresso") == coffee

@@ -65,8 +65,20 @@ def add_kind(name: str) -> Kind:
     return Kind(new_id, cleaned, "", False)
 
 
+# Kinds Pathfinder logs by itself (a meeting, a thank-you, an event, a sent draft), found by
+# name: they keep their names.
+OWN_KINDS = ("informational interview", "thank-you", "event", "message")
+
+
 def rename_kind(kind_to_rename: int, name: str) -> None:
     cleaned = clean_text("name", name, limit=60, required="A kind needs a name.")
+    current = InteractionKind.get_or_none(InteractionKind.id == kind_to_rename)
+    if current is not None and current.name.casefold() in OWN_KINDS and cleaned != current.name:
+        raise ValidationError(
+            "name",
+            f"Pathfinder logs “{current.name}” by itself (for conversations, events and "
+            "drafts), so it keeps its name. Add a kind of your own instead.",
+        )
     clash = InteractionKind.get_or_none(
         (InteractionKind.name == cleaned) & (InteractionKind.id != kind_to_rename)
     )

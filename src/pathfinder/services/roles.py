@@ -14,7 +14,7 @@ from pathfinder.services.validation import (
     clean_text,
 )
 from pathfinder.store.database import write_transaction
-from pathfinder.store.models import ROLE_STATUSES, TargetRole
+from pathfinder.store.models import ROLE_STATUSES, Conversation, TargetRole
 
 ROLE_STATUS_LABELS = {
     "exploring": "Exploring",
@@ -96,8 +96,24 @@ def update_role(role_id: int, *, now: datetime | None = None, **fields: Any) -> 
 
 
 def delete_role(role_id: int) -> dict[str, Any]:
-    return delete_record(TargetRole, role_id)
+    """Delete a role; the conversations exploring it keep going without one, and the
+    snapshot remembers them, so an undo links them again."""
+    exploring = [
+        conversation_id
+        for (conversation_id,) in Conversation.select(Conversation.id)
+        .where(Conversation.target_role == role_id)
+        .tuples()
+    ]
+    snapshot = delete_record(TargetRole, role_id)
+    return {**snapshot, "_conversations": exploring}
 
 
 def restore_role(snapshot: dict[str, Any]) -> None:
-    restore_record(TargetRole, snapshot)
+    record = {key: value for key, value in snapshot.items() if key != "_conversations"}
+    restore_record(TargetRole, record)
+    exploring = snapshot.get("_conversations", [])
+    if exploring:
+        with write_transaction():
+            Conversation.update(target_role=record["id"]).where(
+                Conversation.id.in_(exploring) & Conversation.target_role.is_null()
+            ).execute()
