@@ -36,7 +36,8 @@ format: $(STAMP)
 	$(PY) -m ruff check --fix src tests scripts bench
 
 # Not part of `make test`: builds the large notebook once (bench/.cache), then times
-# People opening and filtering; prints a table and writes bench/results.json.
+# People opening and filtering, search, and the Journal opening; prints a table and
+# writes bench/results.json.
 bench: system-libs $(STAMP)
 	$(PY) bench/run.py
 
