@@ -30,7 +30,10 @@ def main() -> None:
     window.remember_state = False
     window.show()
     window.new_journal_entry()
-    QTest.keyClicks(window.journal_page.editor.text_edit, sys.argv[2])
+    editor = window.journal_page.editor
+    QTest.keyClicks(editor.text_edit, sys.argv[2])
+    # Stand still inside the pause before the autosave, however slowly the parent kills us.
+    editor._autosaver._timer.stop()
     print("typed", flush=True)
     app.exec()
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pathfinder.paths import Paths
-from pathfinder.services import conversations, events, journal, people, unsaved
+from pathfinder.services import conversations, events, journal, journal_prompts, people, unsaved
 from pathfinder.services.journal import JournalFilter
 from pathfinder.views.journal.page import PROMPTS_TAB, JournalPage
 from pathfinder.views.main_window import MainWindow
@@ -36,7 +36,14 @@ def make_window(qtbot, paths: Paths, clock) -> MainWindow:
 
 
 def type_into(qtbot, widget, text: str) -> None:
+    """Type at the end of what is there, as after a click below the last line."""
     widget.setFocus()
+    if hasattr(widget, "moveCursor"):
+        from PySide6.QtGui import QTextCursor
+
+        widget.moveCursor(QTextCursor.MoveOperation.End)
+    else:
+        widget.end(False)
     qtbot.keyClicks(widget, text)
 
 
@@ -387,3 +394,191 @@ def test_a_person_timeline_opens_the_entry_about_them(notebook: Paths, qtbot, cl
     assert window.current_section() is window.journal_page
     assert window.journal_page.editor.entry_id == entry.id
     QApplication.processEvents()
+
+
+# -- review regressions ----------------------------------------------------------------
+
+
+def select_entry(page: JournalPage, entry_id: int) -> None:
+    from pathfinder.views.widgets.selection import select_only_row
+
+    row = page.model.row_of(entry_id)
+    assert row is not None
+    select_only_row(page.list, row)
+
+
+def highlighted(page: JournalPage) -> int | None:
+    rows = page.list.selectionModel().selectedRows()
+    return page.model.entry_at(rows[0].row()) if rows else None
+
+
+def test_a_quick_switch_highlights_the_entry_shown(notebook: Paths, qtbot, clock) -> None:
+    older = journal.add_entry(clock(), title="Older", written_at=datetime(2026, 2, 1, 9))
+    page, _undo, _messages = make_page(qtbot, clock, notebook)
+    page.new_entry()
+    type_into(qtbot, page.editor.text_edit, "fresh words")
+    select_entry(page, older.id)  # within the pause: saving the new one reloads the list
+    assert page.editor.entry_id == older.id
+    assert highlighted(page) == older.id
+    qtbot.keyClick(page.list, Qt.Key.Key_Delete)
+    assert not journal.entry_exists(older.id)
+    assert [journal.get_entry(i).body for i, _m in journal.entry_ids()] == ["fresh words"]
+
+
+def test_a_date_change_within_the_month_reorders_the_list(notebook: Paths, qtbot, clock) -> None:
+    first = journal.add_entry(clock(), title="A", written_at=datetime(2026, 3, 1, 9))
+    second = journal.add_entry(clock(), title="B", written_at=datetime(2026, 3, 2, 9))
+    page, _undo, _messages = make_page(qtbot, clock, notebook)
+    assert page.model.entry_ids == [second.id, first.id]
+    page.show_entry(first.id)
+    page.editor.written_at.setDateTime(page.editor.written_at.dateTime().addSecs(30 * 3600))
+    assert page.flush()
+    assert page.model.entry_ids == [first.id, second.id]
+    assert highlighted(page) == first.id
+
+
+def test_redo_of_a_delete_keeps_words_typed_into_the_shown_entry(
+    notebook: Paths, qtbot, clock
+) -> None:
+    entry = journal.add_entry(clock(), title="A", body="Saved")
+    page, undo, _messages = make_page(qtbot, clock, notebook)
+    page.show_entry(entry.id)
+    page.editor.delete_button.click()
+    undo.undo()
+    page.show_entry(entry.id)
+    type_into(qtbot, page.editor.text_edit, " and more")
+    undo.redo()  # deletes it again, with the words typed just now
+    assert not journal.entry_exists(entry.id)
+    assert not page.editor.active
+    undo.undo()
+    assert journal.get_entry(entry.id).body == "Saved and more"
+
+
+def test_deleting_with_unsaved_typing_keeps_it_for_undo(notebook: Paths, qtbot, clock) -> None:
+    entry = journal.add_entry(clock(), title="A", body="Saved part")
+    page, undo, _messages = make_page(qtbot, clock, notebook)
+    page.show_entry(entry.id)
+    type_into(qtbot, page.editor.text_edit, " and the last sentence")
+    page.editor.delete_button.click()
+    assert not notebook.unsaved_file.exists()  # nothing to offer back at the next start
+    undo.undo()
+    assert journal.get_entry(entry.id).body == "Saved part and the last sentence"
+
+
+def test_a_half_typed_tag_waits_for_the_user_to_leave_the_field(
+    notebook: Paths, qtbot, clock
+) -> None:
+    entry = journal.add_entry(clock(), body="Text", tags=["zeta"])
+    page, _undo, _messages = make_page(qtbot, clock, notebook)
+    page.show_entry(entry.id)
+    editor = page.editor
+    type_into(qtbot, editor.text_edit, " more")
+    editor.tags.setFocus()
+    editor.tags.setCursorPosition(len(editor.tags.text()))
+    qtbot.keyClicks(editor.tags, ", netw")
+    editor._autosaver._timer.timeout.emit()  # the pause after typing in the text
+    assert journal.get_entry(entry.id).body == "Text more"
+    assert journal.get_entry(entry.id).tags == ["zeta"]
+    assert editor.tags.text() == "zeta, netw"
+    qtbot.keyClicks(editor.tags, "orking")
+    assert page.flush()
+    assert journal.get_entry(entry.id).tags == ["networking", "zeta"]
+
+
+def test_escape_or_a_chosen_name_ends_the_completion(notebook: Paths, qtbot, clock) -> None:
+    people.add_person("Ana Ruiz", now=clock())
+    page, _undo, _messages = make_page(qtbot, clock, notebook)
+    page.new_entry()
+    text = page.editor.text_edit
+    popup = text.completer.popup()
+    type_into(qtbot, text, "Lunch with @Ana")
+    assert popup.isVisible()
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)
+    qtbot.keyClicks(text, " today")
+    assert not popup.isVisible()
+    qtbot.keyClick(text, Qt.Key.Key_Return)
+    assert text.toPlainText() == "Lunch with @Ana today\n"
+    assert page.editor._pending_links == []
+    type_into(qtbot, text, "Then @Ana")
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.keyClicks(text, "- again")
+    assert not popup.isVisible()
+    assert text.toPlainText().endswith("Then @Ana Ruiz - again")
+
+
+def test_the_keyboard_steps_over_month_headings(notebook: Paths, qtbot, clock) -> None:
+    march = journal.add_entry(clock(), title="March")
+    february = journal.add_entry(clock(), title="Feb", written_at=datetime(2026, 2, 3, 9))
+    page, _undo, _messages = make_page(qtbot, clock, notebook)
+    select_entry(page, march.id)
+    page.list.setFocus()
+    qtbot.keyClick(page.list, Qt.Key.Key_Down)
+    assert highlighted(page) == february.id and page.editor.entry_id == february.id
+    qtbot.keyClick(page.list, Qt.Key.Key_Up)
+    assert highlighted(page) == march.id
+    # Clicking a heading selects nothing, and Delete then deletes nothing.
+    page.list.clearSelection()
+    qtbot.keyClick(page.list, Qt.Key.Key_Delete)
+    assert journal.entry_count() == 2
+
+
+def test_template_edits_are_saved_on_moving_on(notebook: Paths, qtbot, clock) -> None:
+    page, _undo, _messages = make_page(qtbot, clock, notebook)
+    page.tabs.setCurrentIndex(PROMPTS_TAB)
+    view = page.prompts
+    view.templates_view.setCurrentIndex(view.templates.index(0))
+    name = view.template_name.text()
+    view.template_body.setPlainText("## Mine now\n")
+    view.templates_view.setCurrentIndex(view.templates.index(1))
+    saved = [t for t in journal_prompts.templates() if t.name == name]
+    assert [(t.body, t.own_id is not None) for t in saved] == [("## Mine now", True)]
+    view.new_template()
+    view.template_name.setText("Sunday")
+    view.template_body.setPlainText("## Rest\n")
+    page.tabs.setCurrentIndex(0)  # leaving the tab saves it
+    assert "Sunday" in [t.name for t in journal_prompts.templates()]
+
+
+def test_a_new_entry_with_only_a_mood_is_kept(notebook: Paths, qtbot, clock) -> None:
+    page, _undo, _messages = make_page(qtbot, clock, notebook)
+    page.new_entry()
+    page.editor.mood.setCurrentIndex(page.editor.mood.findData(2))
+    assert page.flush()
+    [(entry_id, _m)] = journal.entry_ids()
+    assert journal.get_entry(entry_id).mood == 2
+
+
+def test_a_recovered_new_entry_keeps_its_date_links_and_prompt(
+    notebook: Paths, qtbot, clock, monkeypatch
+) -> None:
+    ana = people.add_person("Ana Ruiz", now=clock())
+    unsaved.keep(
+        notebook.unsaved_file,
+        unsaved.UnsavedText(
+            None,
+            "After Ana",
+            "It went well",
+            "2026-03-01T21:15:00",
+            "2026-03-01T21:16:00",
+            prompt="What did you learn?",
+            links=(("person", ana.id),),
+        ),
+    )
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Yes)
+    window = make_window(qtbot, notebook, clock)
+    window.offer_unsaved_text()
+    [(entry_id, _m)] = journal.entry_ids()
+    entry = journal.get_entry(entry_id)
+    assert entry.written_at == datetime(2026, 3, 1, 21, 15)
+    assert entry.prompt == "What did you learn?"
+    assert [link.target_id for link in entry.links] == [ana.id]
+
+
+def test_the_search_list_closes_when_the_section_changes(notebook: Paths, qtbot, clock) -> None:
+    people.add_person("Ana Ruiz", now=clock())
+    window = make_window(qtbot, notebook, clock)
+    window.search_box.setText("ana")
+    window.search_box.refresh()
+    assert window.search_box.popup.isVisible()
+    window.show_section(1)
+    assert not window.search_box.popup.isVisible()

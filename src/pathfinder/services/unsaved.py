@@ -24,6 +24,8 @@ class UnsavedText:
     body: str
     written_at: str  # ISO date and time the entry carries
     noted_at: str  # when this copy was taken (ISO)
+    prompt: str = ""  # a new entry's prompt
+    links: tuple[tuple[str, int], ...] = ()  # a new entry's links, made on its first save
 
 
 def keep(path: Path, unsaved: UnsavedText) -> None:
@@ -57,6 +59,8 @@ def read(path: Path) -> UnsavedText | None:
             body=str(data["body"]),
             written_at=str(data["written_at"]),
             noted_at=str(data["noted_at"]),
+            prompt=str(data.get("prompt", "")),
+            links=tuple((str(kind), int(target)) for kind, target in data.get("links", [])),
         )
     except (ValueError, KeyError, TypeError):
         _set_aside(path)

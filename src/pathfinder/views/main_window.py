@@ -6,7 +6,14 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QKeySequence,
+    QMoveEvent,
+    QResizeEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
@@ -57,6 +64,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.paths = paths
+        self._clock = clock
         # The demo is a throwaway copy; say so, so nobody writes real notes into it.
         self.setWindowTitle("Pathfinder — demo notebook (not kept)" if demo else "Pathfinder")
         self.setMinimumSize(MINIMUM_SIZE)
@@ -181,8 +189,9 @@ class MainWindow(QMainWindow):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
-        self.search_box = SearchBox(self.flush)
+        self.search_box = SearchBox(self.flush, clock=self._clock)
         self.search_box.chosen.connect(self.open_item)
+        self.search_box.dismissed.connect(lambda: self.current_section().setFocus())
         toolbar.addWidget(self.search_box)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
 
@@ -302,6 +311,7 @@ class MainWindow(QMainWindow):
 
     def _on_section_changed(self, row: int) -> None:
         """Leaving a section saves it; a change that can't be saved keeps it in front."""
+        self.search_box.popup.hide()
         leaving = self.stack.currentWidget()
         if leaving is not None and self.stack.indexOf(leaving) != row and not leaving.flush():
             self.navigation.blockSignals(True)
@@ -349,7 +359,17 @@ class MainWindow(QMainWindow):
         # The OS switched between light and dark: redraw the icons in the new text colour.
         if event.type() == QEvent.Type.PaletteChange:
             self._paint_icons()
+        if event.type() == QEvent.Type.WindowStateChange:
+            self.search_box.popup.hide()
         super().changeEvent(event)
+
+    def moveEvent(self, event: QMoveEvent) -> None:
+        self.search_box.popup.hide()  # it would stay where the window was
+        super().moveEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.search_box.popup.hide()
+        super().resizeEvent(event)
 
     # -- remembered state ----------------------------------------------------
 

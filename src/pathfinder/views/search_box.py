@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, QPoint, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -33,18 +34,22 @@ from PySide6.QtWidgets import (
 )
 
 from pathfinder.services.search import Hit, search
+from pathfinder.views.formatting import relative_time
 from pathfinder.views.icons import themed_icon
 
 TYPING_PAUSE_MS = 120
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def hit_html(hit: Hit) -> str:
-    """The two lines of a result: what it is, then the words around the match."""
+def hit_html(hit: Hit, now: datetime, quiet: str = "") -> str:
+    """The two lines of a result: what it is (with when, as "3 days ago"), then the words
+    around the match. `quiet` is the palette's colour for secondary text."""
     head = html.escape(hit.label)
-    extra = [part for part in (hit.detail, hit.day.isoformat() if hit.day else "") if part]
+    when = relative_time(hit.day, now) if hit.day else ""
+    extra = [part for part in (hit.detail, when) if part]
     if extra:
-        head += f" <span style='opacity:0.7'>· {html.escape(' · '.join(extra))}</span>"
+        colour = f" style='color:{quiet}'" if quiet else ""
+        head += f" <span{colour}>· {html.escape(' · '.join(extra))}</span>"
     words = "".join(
         f"<b>{html.escape(text)}</b>" if matched else html.escape(text)
         for text, matched in hit.snippet
@@ -124,15 +129,18 @@ class SearchBox(QLineEdit):
     """Emits `chosen(kind, id)` when a result is opened."""
 
     chosen = Signal(str, int)
+    dismissed = Signal()  # Escape on an empty field: give the keyboard back to the section
 
     def __init__(
         self,
         before_search: Callable[[], object],
         parent: QWidget | None = None,
         run: Callable[[str], list] = search,  # type: ignore[type-arg]
+        clock: Callable[[], datetime] = datetime.now,
     ) -> None:
         super().__init__(parent)
         self._before_search = before_search
+        self._clock = clock
         self._run = run
         self.setPlaceholderText("Search everything (Ctrl+K)")
         self.setAccessibleName("Search")
@@ -177,8 +185,10 @@ class SearchBox(QLineEdit):
             heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
             heading.setFont(self._heading_font)
             model.appendRow(heading)
+            now = self._clock()
+            quiet = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
             for hit in group.hits:
-                item = QStandardItem(hit_html(hit))
+                item = QStandardItem(hit_html(hit, now, quiet))
                 item.setData(hit, HIT_ROLE)
                 item.setData(f"{hit.kind_name}: {hit.label}", Qt.ItemDataRole.AccessibleTextRole)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
@@ -189,7 +199,6 @@ class SearchBox(QLineEdit):
     def _place_popup(self) -> None:
         width = max(self.width(), 460)
         below = self.mapToGlobal(QPoint(self.width() - width, self.height() + 2))
-        below.setX(max(below.x(), self.mapToGlobal(QPoint(0, 0)).x() - width + self.width()))
         # Width first: the rows' heights depend on how their text wraps at that width.
         self.popup.setGeometry(below.x(), below.y(), width, 520)
         self.popup.show()
@@ -233,8 +242,10 @@ class SearchBox(QLineEdit):
         if key == Qt.Key.Key_Escape:
             if self.popup.isVisible():
                 self.popup.hide()
-            else:
+            elif self.text():
                 self.clear()
+            else:
+                self.dismissed.emit()
             return
         super().keyPressEvent(event)
 

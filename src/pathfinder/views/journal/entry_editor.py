@@ -91,6 +91,8 @@ class EntryEditor(QWidget):
         self._baseline: dict[str, Any] = {}
         self._pending_links: list[Link] = []  # links of a new entry, made on its first save
         self._loading = False
+        self._explicit = False  # a save because the user moves on, not a pause in typing
+        self.last_save_moved = False  # the last save changed the date (the list reorders)
         self._autosaver = Autosaver(self._save, self)
 
         layout = QVBoxLayout(self)
@@ -104,13 +106,15 @@ class EntryEditor(QWidget):
         title_font = self.title.font()
         title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
         self.title.setFont(title_font)
-        layout.addWidget(self.title)
         self.title_message = FieldMessage()
-        layout.addWidget(self.title_message)
 
         form = QFormLayout()
         form.setSpacing(8)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        title_label = QLabel("T&itle")
+        title_label.setBuddy(self.title)
+        form.addRow(title_label, self.title)
+        form.addRow("", self.title_message)
         first_row = QHBoxLayout()
         self.written_at = QDateTimeEdit()
         self.written_at.setCalendarPopup(True)
@@ -131,7 +135,7 @@ class EntryEditor(QWidget):
         self.mood = _scale_combo(MOOD_WORDS, "Mood")
         self.confidence = _scale_combo(CONFIDENCE_WORDS, "Confidence")
         feeling_row.addWidget(self.mood)
-        confidence_label = QLabel("Con&fidence")
+        confidence_label = QLabel("C&onfidence")
         confidence_label.setBuddy(self.confidence)
         feeling_row.addSpacing(12)
         feeling_row.addWidget(confidence_label)
@@ -151,7 +155,7 @@ class EntryEditor(QWidget):
         )
         self.tags.setCompleter(self._tag_completer)
         second_row.addWidget(self.tags, 1)
-        tags_label = QLabel("Ta&gs")
+        tags_label = QLabel("&Tags")
         tags_label.setBuddy(self.tags)
         form.addRow(tags_label, second_row)
         self.tags_message = FieldMessage()
@@ -173,7 +177,7 @@ class EntryEditor(QWidget):
             "Link a person, a conversation or an event (or type @ and a name)"
         )
         self.link_button.clicked.connect(self.choose_link)
-        self.unlink_button = QPushButton("Remove link")
+        self.unlink_button = QPushButton("&Remove link")
         self.unlink_button.clicked.connect(self.remove_selected_link)
         links_row.addWidget(self.links_view, 1)
         link_buttons = QVBoxLayout()
@@ -210,7 +214,7 @@ class EntryEditor(QWidget):
         self.words = QLabel()
         self.words.setAccessibleName("Word count")
         self.state = QLabel()
-        self.delete_button = QPushButton("Delete entry")
+        self.delete_button = QPushButton("&Delete entry")
         self.delete_button.setToolTip("Delete this entry (you can undo it)")
         self.delete_button.clicked.connect(
             lambda: self.entry_id is not None and self.delete_requested.emit(self.entry_id)
@@ -230,7 +234,7 @@ class EntryEditor(QWidget):
         self.confidence.currentIndexChanged.connect(self._changed)
         self.shared.toggled.connect(self._changed)
         self.tags.textEdited.connect(self._tags_edited)
-        self.tags.editingFinished.connect(self._autosaver.flush)
+        self.tags.editingFinished.connect(self.flush)
         self.links_view.selectionModel().currentChanged.connect(self._update_link_buttons)
         self.clear()
 
@@ -377,13 +381,26 @@ class EntryEditor(QWidget):
                     body=self.text_edit.toPlainText(),
                     written_at=_from_qt(self.written_at.dateTime()).isoformat(),
                     noted_at=self._clock().isoformat(timespec="seconds"),
+                    prompt=self._prompt if self.entry_id is None else "",
+                    links=tuple((link.kind, link.target_id) for link in self._pending_links),
                 ),
             )
 
     # -- saving --------------------------------------------------------------
 
     def flush(self) -> bool:
-        return self._autosaver.flush()
+        """Save now, tags included (the user is moving on)."""
+        self._explicit = True
+        try:
+            return self._autosaver.flush()
+        finally:
+            self._explicit = False
+
+    def discard(self) -> None:
+        """Drop what is waiting to be saved, and its safety copy (the entry was deleted)."""
+        self._autosaver.cancel()
+        self._forget_safety_copy()
+        self.clear()
 
     def _save(self) -> bool:
         if not self.active:
@@ -394,22 +411,33 @@ class EntryEditor(QWidget):
         self.body_message.clear()
         now = self._clock()
         tags = values.pop("tags")
+        # A tag still being typed is saved when the user leaves the field, not by the
+        # pause in typing elsewhere (and the field is never rewritten under the cursor).
+        tags_now = self._explicit or not self._tags_focused()
+        moved = values["written_at"] != self._baseline.get("written_at")
         try:
+            if self.entry_id is not None and not journal.entry_exists(self.entry_id):
+                # Deleted meanwhile (a redo): keep the words as a new entry.
+                self.entry_id = None
+                self._pending_links = []
+                self._status("That entry had been deleted, so your words are saved as a new one.")
             if self.entry_id is None:
-                if not values["title"].strip() and not values["body"].strip():
+                if self._blank(values, tags):
                     self._forget_safety_copy()
-                    return True  # nothing written yet: nothing to keep
+                    return True  # nothing written or chosen yet: nothing to keep
                 entry = journal.add_entry(
                     now,
-                    tags=tags,
+                    tags=tags if tags_now else [],
                     links=[(link.kind, link.target_id) for link in self._pending_links],
                     prompt=self._prompt,
                     **values,
                 )
                 self.entry_id = entry.id
                 self._pending_links = []
+                self._baseline = {**values, "tags": tags if tags_now else []}
                 self.delete_button.setEnabled(True)
                 self._status("Entry saved")
+                moved = True
             else:
                 changed = {
                     name: value
@@ -418,9 +446,12 @@ class EntryEditor(QWidget):
                 }
                 if changed:
                     journal.update_entry(self.entry_id, now, **changed)
-                if tags != self._baseline.get("tags"):
+                self._baseline.update(changed)
+                if tags_now and tags != self._baseline.get("tags"):
                     journal.set_tags(self.entry_id, tags)
-                    self.tags.setText(", ".join(journal.tags_of(self.entry_id)))
+                    self._baseline["tags"] = tags
+                    if not self._tags_focused():
+                        self.tags.setText(", ".join(journal.tags_of(self.entry_id)))
                 self._status("Saved")
         except ValidationError as error:
             self._show_error(error)
@@ -429,15 +460,27 @@ class EntryEditor(QWidget):
             self.body_message.show_message(error.message)
             self._status("Not saved: see the message under the entry.")
             return False
-        except RecordNotFound:
-            self._status("That entry was deleted, so this change wasn't saved.")
-            self.clear()
-            return True
-        self._baseline = self.values()
         self._forget_safety_copy()
         self.state.setText(f"Written {full_date_at_time(values['written_at'])} · saved")
+        self.last_save_moved = moved
         self.saved.emit(self.entry_id)
-        return True
+        # A tag held back keeps the change pending until the user leaves the field.
+        return tags_now or tags == self._baseline.get("tags")
+
+    def _tags_focused(self) -> bool:
+        """The tags field has the keyboard in its window (even while the window is not the
+        active one)."""
+        return self.window().focusWidget() is self.tags
+
+    def _blank(self, values: dict[str, Any], tags: list[str]) -> bool:
+        return (
+            not values["title"].strip()
+            and not values["body"].strip()
+            and values["mood"] is None
+            and values["confidence"] is None
+            and not values["shared"]
+            and not tags
+        )
 
     def _forget_safety_copy(self) -> None:
         if self._unsaved_file is not None:
@@ -502,8 +545,14 @@ class EntryEditor(QWidget):
 
     def _open_link(self, index: QModelIndex) -> None:
         link = self.links.data(index, PAYLOAD_ROLE)
-        if isinstance(link, Link) and self.flush():
-            self.open_link.emit(link.kind, link.target_id)
+        if not isinstance(link, Link) or not self.flush():
+            return
+        if not journal.link_choice_by_id(link.kind, link.target_id):
+            self._status(f"“{link.label}” is no longer in your notebook.")
+            if self.entry_id is not None:
+                self._show_links(journal.links_of(self.entry_id))
+            return
+        self.open_link.emit(link.kind, link.target_id)
 
 
 class _TagsEdit(QLineEdit):

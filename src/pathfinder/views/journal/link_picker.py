@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -49,8 +49,28 @@ class LinkPicker(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.buttons)
         self.search.textChanged.connect(self.refresh)
-        self.search.returnPressed.connect(self.accept)
+        self.search.returnPressed.connect(self._accept_if_chosen)
+        self.search.installEventFilter(self)
         self.refresh("")
+
+    def _accept_if_chosen(self) -> None:
+        if self.chosen() is not None:
+            self.accept()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Up and Down in the search field move through the matches.
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+            and self.model.rowCount()
+        ):
+            step = 1 if event.key() == Qt.Key.Key_Down else -1
+            row = min(max(self.view.currentIndex().row() + step, 0), self.model.rowCount() - 1)
+            self.view.setCurrentIndex(self.model.index(row, 0))
+            return True
+        return super().eventFilter(watched, event)
 
     def refresh(self, text: str) -> None:
         self.model.clear()

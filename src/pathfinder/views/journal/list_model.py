@@ -8,10 +8,10 @@ preview are read a page at a time, when the view first shows that row, so
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from pathfinder.services.journal import EntryBrief, JournalFilter, entry_briefs, entry_ids
@@ -21,12 +21,11 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 IS_MONTH_ROLE = Qt.ItemDataRole.UserRole + 2
 PAGE = 100
-MOODS = {1: "low", 2: "flat", 3: "steady", 4: "good", 5: "great"}
 
 
 def month_label(month: str, count: int) -> str:
     year, number = (int(part) for part in month.split("-"))
-    name = date(year, number, 1).strftime("%B %Y")
+    name = f"{QLocale().standaloneMonthName(number)} {year}"
     return f"{name} · {count} entr{'y' if count == 1 else 'ies'}"
 
 

@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QCompleter, QWidget
 from pathfinder.services.journal import LinkChoice, link_choices
 from pathfinder.views.widgets.bounded_text import BoundedTextEdit
 
-# "@" at the start or after a blank, then up to 40 characters of a name (no "@", no newline).
-_MENTION = re.compile(r"(?:^|(?<=\s))@([^@\n]{1,40})$")
+# "@" at the start or after a blank, then up to 40 characters of a name: letters, blanks,
+# and the marks names use (hyphens, apostrophes, full stops); a comma or a bracket ends it.
+_MENTION = re.compile(r"(?:^|(?<=\s))@([^@\n,;:!?()\[\]{}<>\"]{1,40})$")
 CHOICE_ROLE = Qt.ItemDataRole.UserRole + 1
 _KEYS_FOR_POPUP = {
     Qt.Key.Key_Enter,
@@ -38,16 +39,45 @@ class MentionTextEdit(BoundedTextEdit):
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.activated[QModelIndex].connect(self._insert_choice)
         self._typed = ""
+        # Where the "@"s are that were completed or dismissed: they are not offered again.
+        self._settled: set[int] = set()
+        self.document().contentsChange.connect(self._shift_settled)
 
-    def mention_being_typed(self) -> str:
+    def _mention(self) -> tuple[int, str] | None:
+        """(position of the "@", the text after it) when a mention is being typed."""
         cursor = self.textCursor()
         block = cursor.block().text()[: cursor.positionInBlock()]
         found = _MENTION.search(block)
-        return found.group(1) if found else ""
+        if found is None:
+            return None
+        return cursor.block().position() + found.start(1) - 1, found.group(1)
+
+    def mention_being_typed(self) -> str:
+        mention = self._mention()
+        return mention[1] if mention is not None else ""
+
+    def _shift_settled(self, position: int, removed: int, added: int) -> None:
+        if not self._settled:
+            return
+        shifted = set()
+        for at in self._settled:
+            if at >= position + removed:
+                shifted.add(at + added - removed)
+            elif at < position:
+                shifted.add(at)
+        self._settled = shifted  # an "@" inside the replaced text is forgotten
+
+    def setPlainText(self, text: str) -> None:
+        self._settled = set()
+        super().setPlainText(text)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         popup = self.completer.popup()
         if popup.isVisible() and event.key() in _KEYS_FOR_POPUP:
+            if event.key() == Qt.Key.Key_Escape:
+                mention = self._mention()
+                if mention is not None:
+                    self._settled.add(mention[0])  # dismissed: don't offer it again
             event.ignore()  # the completer takes these (choose, or close)
             return
         super().keyPressEvent(event)
@@ -55,10 +85,11 @@ class MentionTextEdit(BoundedTextEdit):
             self.offer_choices()
 
     def offer_choices(self) -> None:
-        typed = self.mention_being_typed()
-        if not typed.strip():
+        mention = self._mention()
+        if mention is None or not mention[1].strip() or mention[0] in self._settled:
             self.completer.popup().hide()
             return
+        typed = mention[1]
         choices = link_choices(typed, limit=10)
         if not choices:
             self.completer.popup().hide()
@@ -85,7 +116,10 @@ class MentionTextEdit(BoundedTextEdit):
     def choose(self, choice: LinkChoice) -> None:
         """Replace the typed `@na` with `@Name` and link the entry."""
         cursor = self.textCursor()
-        typed = self.mention_being_typed() or self._typed
+        mention = self._mention()
+        typed = mention[1] if mention is not None else self._typed
+        if mention is not None:
+            self._settled.add(mention[0])  # completed: typing on doesn't reopen the list
         cursor.movePosition(
             QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, len(typed)
         )

@@ -3,13 +3,24 @@ the user's own prompts and templates."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QItemSelection, Qt, Signal
+from PySide6.QtCore import (
+    QDate,
+    QDateTime,
+    QEvent,
+    QItemSelection,
+    QModelIndex,
+    Qt,
+    QTime,
+    Signal,
+)
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -32,7 +43,7 @@ from pathfinder.store.errors import StorageWriteError
 from pathfinder.views.icons import themed_icon
 from pathfinder.views.journal.entry_editor import MOOD_WORDS, EntryEditor
 from pathfinder.views.journal.list_delegate import JournalListDelegate
-from pathfinder.views.journal.list_model import JournalListModel
+from pathfinder.views.journal.list_model import IS_MONTH_ROLE, JournalListModel
 from pathfinder.views.journal.mood_chart import MoodChart
 from pathfinder.views.journal.prompts_view import PromptsView
 from pathfinder.views.widgets.empty_state import EmptyState
@@ -43,6 +54,34 @@ from pathfinder.views.widgets.selection import select_only_row
 from pathfinder.views.widgets.undo import AlreadyDoneCommand
 
 ENTRIES_TAB, PROMPTS_TAB = range(2)
+
+
+class _EntryList(QListView):
+    """The entry list; the keyboard steps over month headings to the entries."""
+
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        index = super().moveCursor(action, modifiers)
+        model = self.model()
+        if not index.isValid() or not index.data(IS_MONTH_ROLE):
+            return index
+        upwards = action in (
+            QAbstractItemView.CursorAction.MoveUp,
+            QAbstractItemView.CursorAction.MovePageUp,
+            QAbstractItemView.CursorAction.MovePrevious,
+        )
+        row = index.row()
+        step = -1 if upwards else 1
+        while 0 <= row < model.rowCount() and model.index(row, 0).data(IS_MONTH_ROLE):
+            row += step
+        if not 0 <= row < model.rowCount():  # a heading at the very top: go down instead
+            row = index.row()
+            while row < model.rowCount() and model.index(row, 0).data(IS_MONTH_ROLE):
+                row += 1
+        return model.index(row, 0) if 0 <= row < model.rowCount() else self.currentIndex()
+
+
 CONTEXT = (
     "A few lines after each conversation, and a look back each week, show you later how "
     "far you have come."
@@ -145,7 +184,8 @@ class JournalPage(QWidget):
         self.jump_date = QDateEdit()
         self.jump_date.setCalendarPopup(True)
         self.jump_date.setAccessibleName("Date to jump to")
-        self.jump_date.setDate(QDate.currentDate())
+        today = self._clock().date()
+        self.jump_date.setDate(QDate(today.year, today.month, today.day))
         self.jump_button = QPushButton("&Go to date")
         self.jump_button.setToolTip("Show the entry written on that day, or the one before it")
         self.jump_button.clicked.connect(self.jump_to_date)
@@ -154,7 +194,7 @@ class JournalPage(QWidget):
         left_layout.addLayout(shared_row)
 
         self.model = JournalListModel(self._clock, self)
-        self.list = QListView()
+        self.list = _EntryList()
         self.list.setModel(self.model)
         # Rows of one height, laid out a screenful at a time: with 20,000 entries the
         # section shows at once and the rest is placed while the user reads.
@@ -319,6 +359,14 @@ class JournalPage(QWidget):
             return
         if entry_id is None:
             return
+        # Saving the entry being left may have reloaded the list; highlight the one chosen.
+        row = self.model.row_of(entry_id)
+        if row is not None and (not rows or rows[0].row() != row):
+            self._holding = True
+            try:
+                select_only_row(self.list, row)
+            finally:
+                self._holding = False
         try:
             self.editor.show_entry(entry_id)
         except RecordNotFound:
@@ -339,16 +387,11 @@ class JournalPage(QWidget):
 
     def _after_save(self, entry_id: int) -> None:
         row = self.model.row_of(entry_id)
-        if row is None or self._month_changed(entry_id, row):
-            self.reload(entry_id)
+        if row is None or self.editor.last_save_moved:
+            self.reload(entry_id)  # new, or its date changed: its place in the list did too
         else:
             self.model.forget(entry_id)
             self._show_summary()
-
-    def _month_changed(self, entry_id: int, row: int) -> bool:
-        month = self.model.rows[row][2]
-        written = self.editor.values()["written_at"]
-        return bool(month != f"{written:%Y-%m}")
 
     def show_entry(self, entry_id: int) -> None:
         """Open one entry, clearing filters that hide it."""
@@ -370,7 +413,11 @@ class JournalPage(QWidget):
             datetime(day.year(), day.month(), day.day()).date(), self.model.entry_ids
         )
         if entry_id is None:
-            self._status("There are no entries to jump to.")
+            self._status(
+                "No entries match these filters."
+                if self._filter().active
+                else "There are no entries yet to jump to."
+            )
             return
         self.show_entry(entry_id)
 
@@ -409,25 +456,45 @@ class JournalPage(QWidget):
             self.editor.title.setText(copy.title)
             self.editor.body.setPlainText(copy.body)
         else:
-            self.new_entry(EntryDraft(title=copy.title, body=copy.body))
+            self.new_entry(
+                EntryDraft(title=copy.title, body=copy.body, prompt=copy.prompt, links=copy.links)
+            )
+            with contextlib.suppress(ValueError):
+                written = datetime.fromisoformat(copy.written_at)
+                if written <= self._clock():
+                    self.editor.written_at.setDateTime(
+                        QDateTime(
+                            QDate(written.year, written.month, written.day),
+                            QTime(written.hour, written.minute),
+                        )
+                    )
             self.editor.text_edit.textChanged.emit()
         self.editor.flush()
 
     def delete_entry(self, entry_id: int) -> None:
-        heading = journal.get_entry(entry_id).heading
-        self.editor.forget_pending()
+        # What was just typed goes into the entry first, so an undo brings it back too
+        # (a refused change, such as a future date, is left out).
+        if self.editor.entry_id == entry_id:
+            self.editor.flush()
         try:
+            heading = journal.get_entry(entry_id).heading
             snapshot = journal.delete_entry(entry_id)
         except (StorageWriteError, RecordNotFound) as error:
             self._status(getattr(error, "message", "That entry is gone already.").split("\n")[0])
+            self.reload()
             return
-        self.editor.clear()
+        if self.editor.entry_id == entry_id:
+            self.editor.discard()
         # A redo deletes again and keeps that newer copy, so what was written after an
         # undo is what the next undo brings back.
         held = {"copy": snapshot}
 
         def redo() -> None:
+            if self.editor.entry_id == entry_id:
+                self.editor.flush()
             held["copy"] = journal.delete_entry(entry_id)
+            if self.editor.entry_id == entry_id:
+                self.editor.discard()
 
         self._undo_stack.push(
             AlreadyDoneCommand(
@@ -447,16 +514,18 @@ class JournalPage(QWidget):
             watched is self.list
             and event.type() == QEvent.Type.KeyPress
             and event.key() == Qt.Key.Key_Delete  # type: ignore[attr-defined]
-            and self.editor.entry_id is not None
         ):
-            self.delete_entry(self.editor.entry_id)
+            rows = self.list.selectionModel().selectedRows()
+            chosen = self.model.entry_at(rows[0].row()) if rows else None
+            if chosen is not None and chosen == self.editor.entry_id:
+                self.delete_entry(chosen)  # only the entry that is highlighted and shown
             return True
         return super().eventFilter(watched, event)  # type: ignore[arg-type]
 
     # -- the section ---------------------------------------------------------
 
     def _on_tab_changed(self, index: int) -> None:
-        flush = self.editor.flush if self._tab == ENTRIES_TAB else None
+        flush = self.editor.flush if self._tab == ENTRIES_TAB else self.prompts.flush
         if not keep_tab_if_unsaved(self.tabs, self._tab, flush, self._status):
             return
         self._tab = index
@@ -470,11 +539,15 @@ class JournalPage(QWidget):
             self.reload()
 
     def flush(self) -> bool:
-        return self.editor.flush()
+        results = [self.editor.flush(), self.prompts.flush()]
+        return all(results)
 
     def show_unsaved(self) -> None:
-        self.tabs.setCurrentIndex(ENTRIES_TAB)
-        self.detail_stack.setCurrentWidget(self.editor)
+        if not self.editor.flush():
+            self.tabs.setCurrentIndex(ENTRIES_TAB)
+            self.detail_stack.setCurrentWidget(self.editor)
+        elif not self.prompts.flush():
+            self.tabs.setCurrentIndex(PROMPTS_TAB)
 
     def visit(self) -> Iterator[str]:
         yield from visit_tabs(self.tabs, self.key, ENTRIES_TAB)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -44,6 +44,8 @@ class PromptsView(QWidget):
         super().__init__(parent)
         self._undo_stack = undo_stack
         self._clock = clock
+        self._shown_template = ("", "")  # the template's name and text as last shown or saved
+        self._switching = False
         self._status = status
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 8, 0, 0)
@@ -264,23 +266,28 @@ class PromptsView(QWidget):
         template = self.templates.data(index, PAYLOAD_ROLE) if index.isValid() else None
         return template if isinstance(template, Template) else None
 
-    def _show_template(self) -> None:
+    def _show_template(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._switching:
+            return
+        # Edits to the template being left are saved first, like every other detail.
+        if self._template_edited() and not self._save_template_edits():
+            self._switching = True
+            self.templates_view.setCurrentIndex(previous)
+            self._switching = False
+            return
         template = self._selected_template()
         self.template_message.clear()
         if template is not None:
             self.template_name.setText(template.name)
             self.template_body.setPlainText(template.body)
+        self._shown_template = (self.template_name.text(), self.template_body.toPlainText())
         self._update_buttons()
 
-    def new_template(self) -> None:
-        self.templates_view.clearSelection()
-        self.templates_view.setCurrentIndex(self.templates.index(-1))
-        self.template_name.clear()
-        self.template_body.clear()
-        self.template_name.setFocus()
-        self._update_buttons()
+    def _template_edited(self) -> bool:
+        now = (self.template_name.text(), self.template_body.toPlainText())
+        return now != self._shown_template and any(part.strip() for part in now)
 
-    def save_template(self) -> None:
+    def _save_template_edits(self) -> bool:
         self.template_message.clear()
         try:
             saved = journal_prompts.save_template(
@@ -288,10 +295,42 @@ class PromptsView(QWidget):
             )
         except (ValidationError, StorageWriteError) as error:
             self.template_message.show_message(error.message)
-            return
-        self._show_templates(saved.name)
+            self._status("This template has a change that isn't saved yet: see the message.")
+            return False
+        self._shown_template = (saved.name, saved.body)
         self._status(f"Template “{saved.name}” saved")
         self.changed.emit()
+        return True
+
+    def flush(self) -> bool:
+        """Save edits to the template on screen (leaving the tab, the section, or closing)."""
+        if not self._template_edited():
+            return True
+        if not self._save_template_edits():
+            return False
+        self._switching = True
+        self._show_templates(self._shown_template[0])
+        self._switching = False
+        return True
+
+    def new_template(self) -> None:
+        if not self.flush():
+            return
+        self._switching = True
+        self.templates_view.clearSelection()
+        self.templates_view.setCurrentIndex(self.templates.index(-1))
+        self._switching = False
+        self.template_name.clear()
+        self.template_body.clear()
+        self._shown_template = ("", "")
+        self.template_name.setFocus()
+        self._update_buttons()
+
+    def save_template(self) -> None:
+        if self._save_template_edits():
+            self._switching = True
+            self._show_templates(self._shown_template[0])
+            self._switching = False
 
     def delete_template(self) -> None:
         template = self._selected_template()
