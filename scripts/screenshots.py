@@ -11,6 +11,7 @@ import argparse
 import os
 import sys
 import tempfile
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -106,12 +107,7 @@ def main() -> int:
             ("people-organisations", lambda: people_page.tabs.setCurrentIndex(1)),
             ("people-contact-next", lambda: people_page.tabs.setCurrentIndex(2)),
         )
-        for name, arrange in shots:
-            arrange()
-            QApplication.processEvents()
-            target = args.output / f"{name}{suffix}.png"
-            window.grab().save(str(target))
-            print(target)
+        _shoot(window, shots, args.output, suffix)
         window.show_section(2)
         talks = window.sections[2]
         overdue = next(
@@ -126,12 +122,7 @@ def main() -> int:
             ),
             ("conversations-events", lambda: talks.tabs.setCurrentIndex(1)),
         )
-        for name, arrange in shots:
-            arrange()
-            QApplication.processEvents()
-            target = args.output / f"{name}{suffix}.png"
-            window.grab().save(str(target))
-            print(target)
+        _shoot(window, shots, args.output, suffix)
         journal_page = window.journal_page
         window.show_section(window.sections.index(journal_page))
         shown = max(
@@ -142,12 +133,7 @@ def main() -> int:
             ("journal", lambda: journal_page.show_entry(shown.id)),
             ("journal-prompts", lambda: journal_page.tabs.setCurrentIndex(PROMPTS_TAB)),
         )
-        for name, arrange in shots:
-            arrange()
-            QApplication.processEvents()
-            target = args.output / f"{name}{suffix}.png"
-            window.grab().save(str(target))
-            print(target)
+        _shoot(window, shots, args.output, suffix)
         journal_page.tabs.setCurrentIndex(0)
         window.search_box.setText("ruth")
         window.search_box.refresh()
@@ -159,6 +145,18 @@ def main() -> int:
         window.close()
         close_notebook()
     return 0
+
+
+def _shoot(
+    window: MainWindow, shots: Iterable[tuple[str, Callable[[], object]]], folder: Path, suffix: str
+) -> None:
+    """Arrange the window for each shot, then save it as NAME{suffix}.png."""
+    for name, arrange in shots:
+        arrange()
+        QApplication.processEvents()
+        target = folder / f"{name}{suffix}.png"
+        window.grab().save(str(target))
+        print(target)
 
 
 def _grab_with_popup(window: MainWindow) -> QPixmap:

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from pathfinder.services.conversation_figures import figures
 from pathfinder.services.why import Why, current_why
@@ -16,9 +16,8 @@ from pathfinder.views.compass.roles import ROLE_KIND
 from pathfinder.views.compass.why_editor import WhyEditor
 from pathfinder.views.compass.why_history import WhyHistoryView
 from pathfinder.views.icons import themed_icon
-from pathfinder.views.widgets.headings import section_title
 from pathfinder.views.widgets.record_page import RecordListPage
-from pathfinder.views.widgets.section_tabs import keep_tab_if_unsaved, visit_tabs
+from pathfinder.views.widgets.section_tabs import keep_tab_if_unsaved, section_top, visit_tabs
 
 WHY_TAB, HISTORY_TAB, ROLES_TAB, GOALS_TAB = range(4)
 TAB_ICONS = ("why", "history", "role", "goal")
@@ -37,22 +36,8 @@ class CompassPage(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 16, 16, 8)
-        layout.setSpacing(4)
-        layout.addWidget(section_title("Compass"))
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
-        self.figures = QLabel()
-        self.figures.setWordWrap(True)
-        layout.addWidget(self.figures)
-        layout.addSpacing(8)
-
+        layout, (self.summary, self.figures), self.tabs = section_top(self, "Compass", lines=2)
         self._clock = clock
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.setAccessibleName("Compass")
         self.why_editor = WhyEditor(clock, status)
         self.history = WhyHistoryView(clock)
         self.roles = RecordListPage(ROLE_KIND, undo_stack, clock, status)

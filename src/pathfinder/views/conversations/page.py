@@ -8,7 +8,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from pathfinder.services import conversation_figures, conversations
 from pathfinder.views.conversations.drafts import DraftsView
@@ -16,8 +16,7 @@ from pathfinder.views.conversations.events import EventsView
 from pathfinder.views.conversations.interviews import InterviewsView
 from pathfinder.views.conversations.question_bank import QuestionBankView
 from pathfinder.views.icons import themed_icon
-from pathfinder.views.widgets.headings import section_title
-from pathfinder.views.widgets.section_tabs import keep_tab_if_unsaved, visit_tabs
+from pathfinder.views.widgets.section_tabs import keep_tab_if_unsaved, section_top, visit_tabs
 
 INTERVIEWS_TAB, EVENTS_TAB, QUESTIONS_TAB, DRAFTS_TAB = range(4)
 CONTEXT = (
@@ -41,17 +40,7 @@ class ConversationsPage(QWidget):
         super().__init__(parent)
         self._clock = clock
         self._status = status
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 16, 16, 8)
-        layout.setSpacing(4)
-        layout.addWidget(section_title("Conversations"))
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
-        layout.addSpacing(8)
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.setAccessibleName("Conversations")
+        layout, (self.summary,), self.tabs = section_top(self, "Conversations")
         self.interviews = InterviewsView(undo_stack, clock, status)
         self.events = EventsView(undo_stack, clock, status)
         self.questions = QuestionBankView(clock, status)

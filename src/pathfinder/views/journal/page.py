@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -47,9 +46,8 @@ from pathfinder.views.journal.list_model import IS_MONTH_ROLE, JournalListModel
 from pathfinder.views.journal.mood_chart import MoodChart
 from pathfinder.views.journal.prompts_view import PromptsView
 from pathfinder.views.widgets.empty_state import EmptyState
-from pathfinder.views.widgets.headings import section_title
 from pathfinder.views.widgets.long_choice import LongChoice
-from pathfinder.views.widgets.section_tabs import keep_tab_if_unsaved, visit_tabs
+from pathfinder.views.widgets.section_tabs import keep_tab_if_unsaved, section_top, visit_tabs
 from pathfinder.views.widgets.selection import select_only_row
 from pathfinder.views.widgets.undo import AlreadyDoneCommand
 
@@ -107,18 +105,7 @@ class JournalPage(QWidget):
         self._clock = clock
         self._status = status
         self._holding = False
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 16, 16, 8)
-        layout.setSpacing(4)
-        layout.addWidget(section_title("Journal"))
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
-        layout.addSpacing(8)
-
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.setAccessibleName("Journal")
+        layout, (self.summary,), self.tabs = section_top(self, "Journal")
         self.tabs.addTab(self._build_entries(unsaved_file), "Entries")
         self.prompts = PromptsView(undo_stack, clock, status)
         self.prompts.changed.connect(self._fill_new_menu)

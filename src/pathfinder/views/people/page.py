@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,9 +33,8 @@ from pathfinder.views.people.person_detail import PersonDetail
 from pathfinder.views.people.person_form import PersonForm
 from pathfinder.views.people.table_model import PeopleTableModel
 from pathfinder.views.widgets.empty_state import EmptyState
-from pathfinder.views.widgets.headings import section_title
 from pathfinder.views.widgets.record_form import CreateDialog
-from pathfinder.views.widgets.section_tabs import keep_tab_if_unsaved, visit_tabs
+from pathfinder.views.widgets.section_tabs import keep_tab_if_unsaved, section_top, visit_tabs
 from pathfinder.views.widgets.selection import select_only_row
 from pathfinder.views.widgets.tables import record_table
 
@@ -66,16 +64,7 @@ class PeoplePage(QWidget):
         self._holding = False
         self.bulk = PeopleBulkActions(self, undo_stack, clock, status)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 16, 16, 8)
-        layout.setSpacing(4)
-        layout.addWidget(section_title("People"))
-        self.count_label = QLabel()
-        layout.addWidget(self.count_label)
-        layout.addSpacing(8)
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.setAccessibleName("People")
+        layout, (self.count_label,), self.tabs = section_top(self, "People")
         layout.addWidget(self.tabs, 1)
 
         # The people tab: empty state, or filters + table beside the detail.

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from PySide6.QtWidgets import QTabWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from pathfinder.views.widgets.headings import section_title
 
 
 def visit_tabs(tabs: QTabWidget, key: str, home: int = 0) -> Iterator[str]:
@@ -30,3 +32,25 @@ def keep_tab_if_unsaved(
     tabs.blockSignals(False)
     status("This tab has a change that isn't saved yet: see the message on it.")
     return False
+
+
+def section_top(
+    page: QWidget, title: str, lines: int = 1
+) -> tuple[QVBoxLayout, list[QLabel], QTabWidget]:
+    """The top of every section: its title, `lines` labels for its figures, and its tabs
+    (which the caller fills and adds to the layout)."""
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(16, 16, 16, 8)
+    layout.setSpacing(4)
+    layout.addWidget(section_title(title))
+    labels = []
+    for _line in range(lines):
+        label = QLabel()
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        labels.append(label)
+    layout.addSpacing(8)
+    tabs = QTabWidget()
+    tabs.setDocumentMode(True)
+    tabs.setAccessibleName(title)
+    return layout, labels, tabs
