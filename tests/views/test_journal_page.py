@@ -582,3 +582,26 @@ def test_the_search_list_closes_when_the_section_changes(notebook: Paths, qtbot,
     assert window.search_box.popup.isVisible()
     window.show_section(1)
     assert not window.search_box.popup.isVisible()
+
+
+def test_preview_links_open_outside_only_for_web_and_mail(
+    notebook: Paths, qtbot, clock, monkeypatch
+) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    page, _undo, _messages = make_page(qtbot, clock, notebook)
+    page.new_entry()
+    preview = page.editor.body.preview
+    assert not preview.openLinks() and not preview.openExternalLinks()
+    for url in (
+        "https://example.org/a",
+        "mailto:ana@example.org",
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "http://example.org",
+    ):
+        preview.anchorClicked.emit(QUrl(url))
+    assert opened == ["https://example.org/a", "mailto:ana@example.org", "http://example.org"]
