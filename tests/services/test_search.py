@@ -219,3 +219,14 @@ def test_names_in_other_scripts_are_found(notebook: Paths) -> None:
         people.add_person(name, now=NOW)
         for typed in (name, name.lower(), name.upper(), name.split()[0][:2]):
             assert ("person", name) in found(typed), typed
+
+
+def test_a_damaged_index_is_replaced_by_a_rebuild(notebook: Paths) -> None:
+    ana = people.add_person("Ana Ruiz", now=NOW)
+    db.execute_sql("DELETE FROM search_index_data WHERE id > 10")  # break its b-tree
+    assert index_problems()
+    rebuild_index()
+    assert index_problems() == []
+    assert ("person", "Ana Ruiz") in found("ana")
+    people.update_person(ana.id, now=NOW, name="Ana Moreno")  # the triggers still work
+    assert ("person", "Ana Moreno") in found("moreno")

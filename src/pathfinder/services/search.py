@@ -16,7 +16,15 @@ from datetime import date, datetime
 from peewee import DatabaseError
 
 from pathfinder.store.database import db
-from pathfinder.store.migrations.m0004_journal import FOLDS, KIND_SPAN, SOURCES
+from pathfinder.store.migrations.m0004_journal import (
+    FOLDS,
+    KIND_SPAN,
+    SOURCES,
+    search_statements,
+)
+
+# The index's definition as the latest migration made it (its first statement).
+CREATE_INDEX = search_statements()[0]
 
 MAX_TERMS = 12
 MAX_TERM_LENGTH = 64
@@ -301,9 +309,14 @@ def _expected_rows() -> list[tuple[int, str, str, str, str]]:
 
 
 def rebuild_index() -> None:
-    """Rebuild the whole index from the notebook (a repair; triggers keep it in step)."""
+    """Build the index again from the notebook: a repair (the triggers keep it in step).
+
+    The table is dropped and made anew rather than emptied, so a damaged index (whose
+    every write would fail, and with it every save) is replaced, not read.
+    """
     with db.atomic():
-        db.execute_sql("DELETE FROM search_index")
+        db.execute_sql("DROP TABLE IF EXISTS search_index")
+        db.execute_sql(CREATE_INDEX)
         for kind, (code, *_rest) in SOURCES.items():
             db.execute_sql(
                 "INSERT INTO search_index (rowid, title, body, title_folded, body_folded) "
