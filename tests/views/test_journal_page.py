@@ -201,7 +201,7 @@ def test_filters_and_jump_to_date(notebook: Paths, qtbot, clock) -> None:
     march = journal.add_entry(clock(), title="March", shared=True, links=[("person", ana.id)])
     page, _undo, _messages = make_page(qtbot, clock, notebook)
     assert page.model.entry_ids == [march.id, february.id, january.id]
-    months = [page.model.data(page.model.index(r)) for r, row in enumerate(page.model.rows)]
+    months = [page.model.data(page.model.index(r)) for r in range(page.model.rowCount())]
     assert months[0].startswith("March 2026 · 1 entry")
     page.tag_filter.select("doubt")
     assert page.model.entry_ids == [february.id]
@@ -605,3 +605,26 @@ def test_preview_links_open_outside_only_for_web_and_mail(
     ):
         preview.anchorClicked.emit(QUrl(url))
     assert opened == ["https://example.org/a", "mailto:ana@example.org", "http://example.org"]
+
+
+def test_the_list_places_months_and_entries_by_position(notebook: Paths, qtbot, clock) -> None:
+    made = [
+        journal.add_entry(clock(), title=f"E{n}", written_at=datetime(2026, month, day, 9))
+        for n, (month, day) in enumerate([(1, 5), (1, 9), (2, 1), (3, 1), (3, 2)])
+    ]
+    page, _undo, _messages = make_page(qtbot, clock, notebook)
+    model = page.model
+    shown = [model.data(model.index(row)).split("\n")[0] for row in range(model.rowCount())]
+    assert [line.split(" ·")[0] for line in shown] == [
+        "March 2026",
+        "E4",
+        "E3",
+        "February 2026",
+        "E2",
+        "January 2026",
+        "E1",
+        "E0",
+    ]
+    for entry in made:
+        assert model.entry_at(model.row_of(entry.id)) == entry.id
+    assert [model.entry_at(row) for row in (0, 3, 5)] == [None, None, None]

@@ -278,7 +278,7 @@ class JournalPage(QWidget):
                 self.list.scrollTo(self.model.index(row))
         finally:
             self._holding = False
-        if not self.model.rows:
+        if self.model.is_empty():
             self.list_stack.setCurrentWidget(self.no_match if self._filter().active else self.empty)
         else:
             self.list_stack.setCurrentWidget(self.list)
