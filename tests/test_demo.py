@@ -54,7 +54,7 @@ def test_the_demo_fills_every_part_of_the_notebook(notebook: Paths) -> None:
     assert {"exploring", "talking", "doesnt_fit"} <= {role.status for role in role_list}
     doesnt_fit = next(role for role in role_list if role.status == "doesnt_fit")
     assert "finding" in doesnt_fit.notes
-    assert len(goals.list_goals()) == 3
+    assert len(goals.list_goals()) == 5
 
     everyone = all_people()
     assert 25 <= len(everyone) <= 35

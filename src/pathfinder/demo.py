@@ -61,14 +61,15 @@ def build_demo_notebook(today: date) -> None:
             for days_ago, new_status, new_notes in changes:
                 roles.update_role(role.id, now=at(days_ago, 21), status=new_status, notes=new_notes)
 
-        for title, kind, number, due_in, notes in GOALS:
+        for title, kind, number, due_in, notes, period in GOALS:
             goals.add_goal(
                 title,
                 kind,
                 number,
-                today + timedelta(days=due_in),
+                today + timedelta(days=due_in) if due_in >= 0 else None,
                 notes,
                 now=at(170, 21, 45),
+                period=period,
             )
 
         ids: dict[str, int] = {}

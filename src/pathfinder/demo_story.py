@@ -104,20 +104,39 @@ ROLES: tuple[tuple[str, str, int, str, str, tuple[tuple[int, str, str], ...]], .
 )
 
 # title, kind, target number, due in days from today, notes
-GOALS: tuple[tuple[str, str, int | None, int, str], ...] = (
+# title, kind, number, due in days (negative: none), notes, period
+GOALS: tuple[tuple[str, str, int | None, int, str, str], ...] = (
     (
         "Find a mentor in UX research",
         "mentor",
         1,
         40,
         "Someone who does the job, not only someone who cheers me on.",
+        "total",
     ),
     (
         "Ten informational interviews",
-        "industry",
+        "interviews",
         10,
         75,
         "About two a month: evenings, video calls, or a coffee near the station.",
+        "total",
+    ),
+    (
+        "Write in the journal twice a week",
+        "journal",
+        2,
+        -1,
+        "A few lines after each conversation, and a look back on Sundays.",
+        "week",
+    ),
+    (
+        "Give something back every month",
+        "given",
+        1,
+        -1,
+        "An article, an introduction, a thank-you that says what helped.",
+        "month",
     ),
     (
         "Land a UX research role in education technology",
@@ -125,6 +144,7 @@ GOALS: tuple[tuple[str, str, int | None, int, str], ...] = (
         None,
         290,
         "Ideally starting before the next school year.",
+        "total",
     ),
 )
 

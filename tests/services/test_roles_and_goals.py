@@ -115,3 +115,49 @@ def test_the_kinds_pathfinder_logs_itself_keep_their_names(notebook: Paths) -> N
     coffee = interactions.kind_id("coffee")
     interactions.rename_kind(coffee, "espresso")
     assert interactions.kind_id("espresso") == coffee
+
+
+def test_progress_is_counted_from_the_notebook_and_paced(notebook: Paths) -> None:
+    from pathfinder.services import conversations, interactions, journal, people
+
+    monday = datetime(2026, 3, 2, 9, 0)  # a Monday
+    wednesday = date(2026, 3, 4)
+    weekly = goals.add_goal("Write twice a week", "journal", 2, now=monday, period="week")
+    journal.add_entry(monday, body="one")
+    progress = goals.progress_of(weekly, wednesday)
+    assert (progress.done, progress.target, progress.status) == (1, 2, "on_track")
+    assert progress.words == "1 this week (goal: 2) · on track"
+    assert goals.progress_of(weekly, date(2026, 3, 8)).status == "behind"  # Sunday, still 1
+    journal.add_entry(monday, body="two")
+    assert goals.progress_of(weekly, wednesday).status == "done"
+    # Last week's entries don't count this week.
+    assert goals.progress_of(weekly, date(2026, 3, 9)).done == 0
+
+    talks = goals.add_goal(
+        "Ten informational interviews", "interviews", 10, date(2026, 5, 31), now=monday
+    )
+    ana = people.add_person("Ana", now=monday)
+    talk = conversations.start_conversation(ana.id, now=monday)
+    conversations.move_to_stage(talk.id, "met", today=wednesday, now=datetime(2026, 3, 4, 20))
+    early = goals.progress_of(talks, wednesday)
+    assert (early.done, early.status) == (1, "on_track")
+    late = goals.progress_of(talks, date(2026, 5, 1))
+    assert late.status == "behind" and late.expected is not None and late.expected > 6
+
+    mentor = goals.add_goal("Find a mentor", "mentor", now=monday)
+    assert goals.progress_of(mentor, wednesday).status == "behind" or (
+        goals.progress_of(mentor, wednesday).status == "open"
+    )
+    people.update_person(ana.id, now=monday, relationship="mentor")
+    assert goals.progress_of(mentor, wednesday).status == "done"
+
+    given = goals.add_goal("Give back", "given", 1, now=monday, period="month")
+    interactions.log_interaction(
+        ana.id, interactions.kind_id("gave"), on=wednesday, now=datetime(2026, 3, 4, 20)
+    )
+    assert goals.progress_of(given, wednesday).words == "1 this month (goal: 1) · done"
+
+    job = goals.add_goal("Land a job", "job", 3, now=monday, progress=1)
+    assert goals.progress_of(job, wednesday).words == "1 of 3"
+    with pytest.raises(ValidationError):
+        goals.update_goal(job.id, now=monday, progress=-1)

@@ -120,7 +120,7 @@ def test_a_goal_is_added_with_a_number_and_a_due_date(
 
     def fill(form: GoalForm) -> None:
         form.title.setText("Five informational interviews")
-        form.kind.setCurrentIndex(form.kind.findData("industry"))
+        form.kind.setCurrentIndex(form.kind.findData("interviews"))
         form.target.setValue(5)
         form.has_due.setChecked(True)
         form.due.setDate(QDate(2026, 6, 1))
@@ -128,8 +128,10 @@ def test_a_goal_is_added_with_a_number_and_a_due_date(
     fill_create_dialog(fill)
     page.add_record()
     [goal] = goals.list_goals()
-    assert (goal.kind, goal.target_number, goal.due_on) == ("industry", 5, date(2026, 6, 1))
-    assert "in 3 months" in page.model.data(page.model.index(0, 3))
+    assert (goal.kind, goal.target_number, goal.due_on) == ("interviews", 5, date(2026, 6, 1))
+    assert page.model.data(page.model.index(0, 1)) == "0 of 5 · on track"
+    assert "in 3 months" in page.model.data(page.model.index(0, 4))
+    assert not page.form.progress.isEnabled()  # counted from the notebook, not by hand
     assert page.form.has_due.isChecked() and page.form.target.value() == 5
 
 

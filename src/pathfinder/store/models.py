@@ -24,7 +24,8 @@ from playhouse.sqlite_ext import AutoIncrementField
 from pathfinder.store.database import BaseModel
 
 ROLE_STATUSES = ("exploring", "talking", "fits", "doesnt_fit")
-GOAL_KINDS = ("mentor", "job", "industry", "other")
+GOAL_KINDS = ("interviews", "new_people", "journal", "given", "mentor", "job", "industry", "other")
+GOAL_PERIODS = ("week", "month", "total")
 
 
 def _one_of(column: str, values: tuple[str, ...]) -> SQL | NodeList:
@@ -62,9 +63,14 @@ class TargetRole(RecordModel):
 
 
 class Goal(RecordModel):
+    """What the person is aiming for; `kind` says what counts towards it (see
+    `services.goals`), `period` over what stretch of time."""
+
     title = TextField()
     kind = TextField(default="other", constraints=[_one_of("kind", GOAL_KINDS)])
+    period = TextField(default="total", constraints=[_one_of("period", GOAL_PERIODS)])
     target_number = IntegerField(null=True)
+    progress = IntegerField(null=True)  # kept by hand, for the kinds nothing counts
     due_on = DateField(null=True)
     notes = TextField(default="")
     created_at = DateTimeField()

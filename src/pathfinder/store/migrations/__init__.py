@@ -18,11 +18,18 @@ from pathfinder.store.migrations import (
     m0002_people,
     m0003_conversations,
     m0004_journal,
+    m0005_goal_progress,
 )
 
 Step = Callable[[SqliteDatabase], None]
 
-STEPS: list[Step] = [m0001_compass.up, m0002_people.up, m0003_conversations.up, m0004_journal.up]
+STEPS: list[Step] = [
+    m0001_compass.up,
+    m0002_people.up,
+    m0003_conversations.up,
+    m0004_journal.up,
+    m0005_goal_progress.up,
+]
 LATEST_VERSION = len(STEPS)
 
 

@@ -1,4 +1,5 @@
-"""Goals: a mentor, a job, knowing the industry, with an optional number and due date."""
+"""Goals: a mentor, a job, knowing the industry, a number of conversations or entries, with
+an optional number and date; progress is counted from the notebook where it can be."""
 
 from __future__ import annotations
 
@@ -11,13 +12,20 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QSpinBox,
     QWidget,
 )
 
 from pathfinder.services import goals
-from pathfinder.services.goals import GOAL_KIND_LABELS, GoalRecord
+from pathfinder.services.goals import (
+    GOAL_KIND_LABELS,
+    MANUAL_KINDS,
+    PERIOD_LABELS,
+    PROGRESS_LIMIT,
+    GoalRecord,
+)
 from pathfinder.services.validation import LONG_TEXT_LIMIT, SHORT_TEXT_LIMIT, TARGET_NUMBER_LIMIT
 from pathfinder.views.formatting import relative_time, short_date
 from pathfinder.views.widgets.bounded_text import BoundedTextEdit
@@ -26,6 +34,13 @@ from pathfinder.views.widgets.record_page import RecordKind
 from pathfinder.views.widgets.record_table import Column
 
 KIND_ORDER = list(GOAL_KIND_LABELS)
+COUNTS = {
+    "interviews": "Counted for you: the informational interviews you met for.",
+    "new_people": "Counted for you: new contacts added to your network.",
+    "journal": "Counted for you: the journal entries you write.",
+    "given": "Counted for you: what you logged as given (an article, an introduction…).",
+    "mentor": "Counted for you: someone whose relationship is “Mentor” in People.",
+}
 
 
 class GoalForm(RecordForm):
@@ -40,12 +55,30 @@ class GoalForm(RecordForm):
         for key, label in GOAL_KIND_LABELS.items():
             self.kind.addItem(label, key)
         self.kind.currentIndexChanged.connect(self.emit_changed)
+        self.kind.currentIndexChanged.connect(self._show_what_counts)
         self.add_field("kind", "&Kind", self.kind)
         self.target = QSpinBox()
         self.target.setRange(0, TARGET_NUMBER_LIMIT)
         self.target.setSpecialValueText("No number")
         self.target.valueChanged.connect(self.emit_changed)
-        self.add_field("target_number", "Target &number", self.target)
+        self.period = QComboBox()
+        for key, label in PERIOD_LABELS.items():
+            self.period.addItem(label, key)
+        self.period.setAccessibleName("Over what time")
+        self.period.currentIndexChanged.connect(self.emit_changed)
+        target_row = QWidget()
+        row = QHBoxLayout(target_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.target, 1)
+        row.addWidget(self.period, 1)
+        self.add_field("target_number", "Target &number", target_row, buddy=self.target)
+        self.target.setAccessibleName("Target number")
+        self.progress = QSpinBox()
+        self.progress.setRange(0, PROGRESS_LIMIT)
+        self.progress.valueChanged.connect(self.emit_changed)
+        self.add_field("progress", "&Progress so far", self.progress)
+        self.counts = QLabel()
+        self.counts.setWordWrap(True)
 
         self.has_due = QCheckBox("Set a date")
         self.due = QDateEdit()
@@ -67,6 +100,17 @@ class GoalForm(RecordForm):
         self.notes.setPlaceholderText("Why this goal matters, how you will know it's done")
         self.notes.textChanged.connect(self.emit_changed)
         self.add_field("notes", "N&otes", self.notes)
+        self.form.addRow("", self.counts)
+        self._show_what_counts()
+
+    def _show_what_counts(self) -> None:
+        """Counted kinds say what they count; the others get a number to keep by hand."""
+        kind = self.kind.currentData()
+        manual = kind in MANUAL_KINDS
+        self.progress.setEnabled(manual)
+        self.counts.setText(
+            COUNTS.get(kind, "You keep the count: set “Progress so far” as you go.")
+        )
 
     def values(self) -> dict[str, Any]:
         due: date | None = None
@@ -77,6 +121,8 @@ class GoalForm(RecordForm):
             "title": self.title.text(),
             "kind": self.kind.currentData(),
             "target_number": self.target.value() or None,
+            "period": self.period.currentData(),
+            "progress": self.progress.value() if self.kind.currentData() in MANUAL_KINDS else None,
             "due_on": due,
             "notes": self.notes.toPlainText(),
         }
@@ -85,6 +131,9 @@ class GoalForm(RecordForm):
         self.title.setText(record.title)
         self.kind.setCurrentIndex(KIND_ORDER.index(record.kind))
         self.target.setValue(record.target_number or 0)
+        self.period.setCurrentIndex(max(0, self.period.findData(record.period)))
+        self.progress.setValue(record.progress or 0)
+        self._show_what_counts()
         self.has_due.setChecked(record.due_on is not None)
         if record.due_on is None:
             self.due.setDate(QDate.currentDate().addMonths(3))
@@ -99,8 +148,13 @@ def _due_text(goal: GoalRecord, now: datetime) -> str:
     return f"{short_date(goal.due_on)} ({relative_time(goal.due_on, now)})"
 
 
+def _progress_text(goal: GoalRecord, now: datetime) -> str:
+    return goals.progress_of(goal, now.date()).words
+
+
 GOAL_COLUMNS = [
     Column("Goal", lambda g, _now: g.title),
+    Column("Progress", _progress_text),
     Column("Kind", lambda g, _now: g.kind_label, lambda g: KIND_ORDER.index(g.kind)),
     Column(
         "Target",

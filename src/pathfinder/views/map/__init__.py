@@ -1,0 +1,1 @@
+"""The Map section: the network drawn around the user (`page.MapPage`)."""

@@ -1,0 +1,136 @@
+"""Saving the map as a PNG or SVG picture: the whole map, its legend beside it and a
+caption saying what it shows.
+
+A picture is written under a temporary name in the same folder and renamed when
+complete, so a failed save never leaves half a file under the chosen name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPaintDevice, QPainter, QPalette
+from PySide6.QtSvg import QSvgGenerator
+
+from pathfinder.views.map.legend import legend_lines, legend_size, paint_legend
+from pathfinder.views.map.scene import MapScene
+
+LONGEST_SIDE = 2400.0  # pixels across the map in a saved picture, at most
+MARGIN = 24.0
+
+
+def _plan(
+    scene: MapScene, font: QFont, caption: str
+) -> tuple[float, QRectF, QPointF, QRectF, QSize]:
+    """The picture's scale, where the map, legend and caption go, and its size."""
+    source = scene.sceneRect()
+    scale = min(LONGEST_SIDE / source.width(), 1.5)
+    side = source.width() * scale
+    legend = legend_size(scene.layout, font)
+    caption_height = QFontMetricsF(font).height() * 1.5
+    width = side + legend.width() + 2 * MARGIN
+    height = max(side, legend.height() + caption_height) + 2 * MARGIN
+    map_area = QRectF(MARGIN, MARGIN, side, side)
+    legend_at = QPointF(MARGIN + side, MARGIN)
+    caption_area = QRectF(MARGIN + side, MARGIN + legend.height(), legend.width(), caption_height)
+    return scale, map_area, legend_at, caption_area, QSize(int(width), int(height))
+
+
+def _draw(
+    device: QPaintDevice,
+    scene: MapScene,
+    palette: QPalette,
+    font: QFont,
+    caption: str,
+    scale: float,
+) -> None:
+    _scale, map_area, legend_at, caption_area, size = _plan(scene, font, caption)
+    painter = QPainter(device)
+    if not painter.isActive():
+        raise OSError("the file could not be opened for writing")
+    try:
+        painter.setRenderHints(
+            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+        )
+        painter.fillRect(
+            QRectF(0, 0, size.width(), size.height()), palette.color(QPalette.ColorRole.Base)
+        )
+        mark = scene.selection_mark.isVisible()
+        scene.selection_mark.hide()
+        scene.show_labels_for(scale)  # the names that fit at the picture's scale
+        scene.render(painter, map_area, scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        scene.selection_mark.setVisible(mark)
+        paint_legend(painter, legend_at, legend_lines(scene.layout), palette, font)
+        small = QFont(font)
+        small.setPointSizeF(font.pointSizeF() * 0.9)
+        painter.setFont(small)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.drawText(
+            caption_area.adjusted(12, 0, 0, 0),
+            int(
+                Qt.AlignmentFlag.AlignLeft
+                | Qt.AlignmentFlag.AlignVCenter
+                | Qt.TextFlag.TextWordWrap
+            ),
+            caption,
+        )
+    finally:
+        painter.end()
+
+
+def _write(path: Path, write: Callable[[Path], None]) -> None:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        write(temporary)
+        if not temporary.exists() or temporary.stat().st_size == 0:
+            raise OSError(f"nothing could be written in {path.parent}")
+        os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+
+
+def save_png(
+    path: Path, scene: MapScene, palette: QPalette, font: QFont, caption: str, view_scale: float
+) -> None:
+    """Write the map as a PNG (at twice the pixels, for sharp text); OSError if it can't."""
+    scale, _map, _legend, _caption, size = _plan(scene, font, caption)
+
+    def write(target: Path) -> None:
+        image = QImage(size * 2, QImage.Format.Format_ARGB32_Premultiplied)
+        if image.isNull():
+            raise OSError("there isn't enough memory for a picture this large")
+        image.setDevicePixelRatio(2)
+        try:
+            _draw(image, scene, palette, font, caption, scale)
+        finally:
+            scene.show_labels_for(view_scale)
+        if not image.save(str(target), "PNG"):
+            raise OSError(f"the picture could not be written in {target.parent}")
+
+    _write(path, write)
+
+
+def save_svg(
+    path: Path, scene: MapScene, palette: QPalette, font: QFont, caption: str, view_scale: float
+) -> None:
+    """Write the map as an SVG drawing; OSError if it can't."""
+    scale, _map, _legend, _caption, size = _plan(scene, font, caption)
+
+    def write(target: Path) -> None:
+        generator = QSvgGenerator()
+        generator.setFileName(str(target))
+        generator.setSize(size)
+        generator.setViewBox(QRect(0, 0, size.width(), size.height()))
+        generator.setTitle("Your network")
+        generator.setDescription(caption)
+        try:
+            _draw(generator, scene, palette, font, caption, scale)
+        finally:
+            scene.show_labels_for(view_scale)
+
+    _write(path, write)
