@@ -61,12 +61,26 @@ def follow_ups_of(person_id: int) -> list[FollowUpRecord]:
     return [_record(row) for row in query.order_by(FollowUp.due_on)]
 
 
-def due_and_overdue(today: date) -> list[FollowUpRecord]:
-    """Open follow-ups due today or earlier, most overdue first (archived people left out)."""
+def due_and_overdue(today: date, limit: int | None = None) -> list[FollowUpRecord]:
+    """Open follow-ups due today or earlier, most overdue first (archived people left out);
+    the first `limit` of them when a limit is given."""
     query = _query().where(
         FollowUp.done_on.is_null() & (FollowUp.due_on <= today) & ~Contact.archived
     )
-    return [_record(row) for row in query.order_by(FollowUp.due_on, FollowUp.id)]
+    query = query.order_by(FollowUp.due_on, FollowUp.id)
+    if limit is not None:
+        query = query.limit(limit)
+    return [_record(row) for row in query]
+
+
+def count_due(today: date) -> int:
+    """How many open follow-ups are due today or earlier."""
+    return int(
+        FollowUp.select()
+        .join(Contact)
+        .where(FollowUp.done_on.is_null() & (FollowUp.due_on <= today) & ~Contact.archived)
+        .count()
+    )
 
 
 def mark_done(follow_up_id: int, today: date) -> None:

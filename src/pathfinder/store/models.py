@@ -169,7 +169,7 @@ class Interaction(RecordModel):
     created_at = DateTimeField()
 
     class Meta:
-        indexes = ((("contact", "happened_on"), False),)
+        indexes = ((("contact", "happened_on"), False), (("happened_on",), False))
 
 
 class FollowUp(RecordModel):

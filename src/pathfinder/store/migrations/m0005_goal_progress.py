@@ -1,4 +1,4 @@
-"""Version 5: goals whose progress is counted from the notebook.
+"""Version 5: goals whose progress is counted from the notebook (and an index for Today).
 
 A goal's kind now says what to count (informational interviews, new contacts, journal
 entries, things given, a mentor found) or that the person keeps the count by hand
@@ -46,6 +46,8 @@ def up(database: SqliteDatabase) -> None:
     )
     database.execute_sql("DROP TABLE goal")
     database.execute_sql("ALTER TABLE goal_new RENAME TO goal")
+    # Today's activity chart counts interactions by week across everyone.
+    database.execute_sql('CREATE INDEX "interaction_happened_on" ON "interaction" ("happened_on")')
     if counter is not None:
         database.execute_sql(
             "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'goal'", (counter[0],)

@@ -2,8 +2,9 @@
 
 Names keep their size on screen (they ignore the view's scale) while the
 circles grow and shrink, so at each zoom the names are placed again: in order
-of importance, each one only where it covers no name already placed and no
-circle. Zooming in makes room, and more names appear.
+of importance, each at the first of its places (beyond its circle, then below,
+above, right, left) where it covers no name already placed and no circle.
+Zooming in makes room, and more names appear.
 """
 
 from __future__ import annotations
@@ -16,19 +17,20 @@ LABEL_PAD = 3.0  # pixels kept clear around a name
 SMALLEST_OBSTACLE = 1.5  # pixels: circles smaller than this on screen are ignored
 
 
+# A place for a name: a scene point, and the box's corner in pixels from that point.
+Place = tuple[float, float, float, float]
+
+
 @dataclass(frozen=True)
 class LabelBox:
-    """A name anchored at a scene point; its box, in pixels, relative to that point."""
+    """A name's size in pixels and the places it may go, best first."""
 
-    x: float
-    y: float
-    dx: float
-    dy: float
+    places: tuple[Place, ...]
     width: float
     height: float
 
 
-def box_offset(angle: float, width: float, height: float, gap: float = 3.0) -> tuple[float, float]:
+def box_offset(angle: float, width: float, height: float, gap: float = 4.0) -> tuple[float, float]:
     """Where a name's box goes, relative to its anchor, to lie beyond it in direction
     `angle`: to the right of a point on the right, above one at the top, and so on."""
     cos, sin = math.cos(angle), math.sin(angle)
@@ -64,33 +66,37 @@ def _clashes(
 
 def visible_labels(
     labels: list[LabelBox], circles: list[tuple[float, float, float]], scale: float
-) -> list[bool]:
-    """For each name, in order of importance, whether it can be shown at `scale`.
+) -> list[int]:
+    """For each name, in order of importance, which of its places it takes at `scale`
+    (-1: none, it stays hidden).
 
-    `circles` are (x, y, radius) in scene units; no name covers one (a name may
-    touch its own circle), and names keep `LABEL_PAD` pixels apart."""
+    `circles` are (x, y, radius) in scene units; no name covers one (names are
+    placed a few pixels off their own circle), and names keep `LABEL_PAD` pixels
+    apart."""
     taken: dict[tuple[int, int], list[Rect]] = {}
     for x, y, radius in circles:
         size = radius * scale
         if size < SMALLEST_OBSTACLE:
             continue
-        # Inset by a pixel: a name anchored on its circle's edge touches it.
-        inset = size - 1
-        rect = (x * scale - inset, y * scale - inset, x * scale + inset, y * scale + inset)
+        # A pixel around: text that touches a circle reads as crossing it.
+        reach = size + 1
+        rect = (x * scale - reach, y * scale - reach, x * scale + reach, y * scale + reach)
         for cell in _cells(rect):
             taken.setdefault(cell, []).append(rect)
     names: dict[tuple[int, int], list[Rect]] = {}
-    shown = []
+    chosen = []
     for label in labels:
-        left = label.x * scale + label.dx
-        top = label.y * scale + label.dy
-        rect = (left, top, left + label.width, top + label.height)
-        padded = (left - LABEL_PAD, top - LABEL_PAD, rect[2] + LABEL_PAD, rect[3] + LABEL_PAD)
-        cells = _cells(padded)
-        if _clashes(rect, taken, _cells(rect)) or _clashes(padded, names, cells):
-            shown.append(False)
-            continue
-        for cell in cells:
-            names.setdefault(cell, []).append(padded)
-        shown.append(True)
-    return shown
+        choice = -1
+        for number, (x, y, dx, dy) in enumerate(label.places):
+            left, top = x * scale + dx, y * scale + dy
+            rect = (left, top, left + label.width, top + label.height)
+            padded = (left - LABEL_PAD, top - LABEL_PAD, rect[2] + LABEL_PAD, rect[3] + LABEL_PAD)
+            cells = _cells(padded)
+            if _clashes(rect, taken, _cells(rect)) or _clashes(padded, names, cells):
+                continue
+            for cell in cells:
+                names.setdefault(cell, []).append(padded)
+            choice = number
+            break
+        chosen.append(choice)
+    return chosen

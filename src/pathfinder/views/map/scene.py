@@ -53,6 +53,7 @@ class MapScene(QGraphicsScene):
         self.nodes: dict[str, PlacedNode] = {node.key: node for node in layout.nodes}
         self.circles: dict[str, QGraphicsEllipseItem] = {}
         self._labels: list[QGraphicsSimpleTextItem] = []
+        self._places: list[int] = []  # which place each name has (-1: hidden)
         self._boxes: list[LabelBox] = []
         self._shown_at: float | None = None
         text = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
@@ -133,59 +134,63 @@ class MapScene(QGraphicsScene):
         organisation_font = QFont(small)
         organisation_font.setItalic(True)
         muted = _alpha(text, 150)
-        entries: list[tuple[tuple[object, ...], str, float, float, float, QFont, QColor]] = []
+        # (rank, words, places as (x, y, direction), font, colour)
+        entries: list[
+            tuple[tuple[object, ...], str, list[tuple[float, float, float]], QFont, QColor]
+        ] = []
         for ring in self.layout.rings:
             widest = max(n.radius for n in self.layout.nodes if n.level == ring.level)
-            anchor = ring.inner - widest - 12
+            above = ring.inner - widest - 12
             entries.append(
-                ((0, ring.level), ring.label, 0.0, -anchor, math.pi / 2, ring_font, muted)
+                ((0, ring.level), ring.label, [(0.0, -above, -math.pi / 2)], ring_font, muted)
             )
         for node in self.layout.nodes:
-            cos, sin = math.cos(node.angle), math.sin(node.angle)
-            norm = max(abs(cos), abs(sin)) or 1.0
             if node.kind == "you":
                 rank: tuple[object, ...] = (1,)
-                angle = math.pi / 2
-                x, y = node.x, node.y + node.radius
+                directions = [math.pi / 2]
             else:
+                rank = (3, node.level, -node.interactions, node.label.casefold(), node.key)
+                directions = [node.angle, math.pi / 2, -math.pi / 2, 0.0, math.pi]
+            places = []
+            for direction in directions:
                 # Anchored on the circle's bounding square, so the name never covers it.
+                cos, sin = math.cos(direction), math.sin(direction)
+                norm = max(abs(cos), abs(sin)) or 1.0
                 x = node.x + node.radius * cos / norm
                 y = node.y + node.radius * sin / norm
-                angle = node.angle
-                rank = (3, node.level, -node.interactions, node.label.casefold(), node.key)
-            entries.append((rank, node.label, x, y, angle, small, text))
+                places.append((x, y, direction))
+            entries.append((rank, node.label, places, small, text))
         for cluster in self.layout.clusters:
             rank = (2, -cluster.people, cluster.level) if cluster.people > 1 else (4, cluster.level)
+            inwards = cluster.angle + math.pi  # towards the centre, away from the people
             entries.append(
                 (
                     (*rank, cluster.text.casefold()),
                     cluster.text,
-                    cluster.x,
-                    cluster.y,
-                    cluster.angle + math.pi,  # towards the centre, away from the people
+                    [(cluster.x, cluster.y, inwards)],
                     organisation_font,
                     muted,
                 )
             )
         entries.sort(key=lambda entry: entry[0])
         metrics: dict[int, QFontMetricsF] = {}
-        for _rank, words, x, y, angle, label_font, colour in entries:
+        for _rank, words, places, label_font, colour in entries:
             measure = metrics.setdefault(id(label_font), QFontMetricsF(label_font))
             width, height = measure.horizontalAdvance(words), measure.height()
-            dx, dy = box_offset(angle, width, height)
+            boxes = tuple(
+                (x, y, *box_offset(direction, width, height)) for x, y, direction in places
+            )
             item = QGraphicsSimpleTextItem(words)
             item.setFont(label_font)
             item.setBrush(colour)
-            item.setPos(x, y)
-            # The name keeps its size on screen; its own offset still applies, in pixels.
+            # The name keeps its size on screen (its offset still applies, in pixels).
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-            item.setTransform(QTransform.fromTranslate(dx, dy))
             item.setZValue(LABEL_Z)
             item.hide()
             self.addItem(item)
             self._labels.append(item)
-            self._boxes.append(LabelBox(x, y, dx, dy, width, height))
-        metrics.clear()
+            self._boxes.append(LabelBox(boxes, width, height))
+        self._places = [-1] * len(self._labels)
 
     # -- at a zoom -----------------------------------------------------------
 
@@ -195,11 +200,20 @@ class MapScene(QGraphicsScene):
             return
         self._shown_at = scale
         circles = [(node.x, node.y, node.radius) for node in self.layout.nodes]
-        for item, shown in zip(
-            self._labels, visible_labels(self._boxes, circles, scale), strict=True
+        chosen = visible_labels(self._boxes, circles, scale)
+        for number, (item, box, place) in enumerate(
+            zip(self._labels, self._boxes, chosen, strict=True)
         ):
-            if item.isVisible() != shown:
-                item.setVisible(shown)
+            if place == self._places[number]:
+                continue
+            self._places[number] = place
+            if place < 0:
+                item.hide()
+                continue
+            x, y, dx, dy = box.places[place]
+            item.setPos(x, y)
+            item.setTransform(QTransform.fromTranslate(dx, dy))
+            item.show()
 
     def visible_label_texts(self) -> list[str]:
         return [item.text() for item in self._labels if item.isVisible()]
