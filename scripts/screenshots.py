@@ -85,7 +85,7 @@ def main() -> int:
         window.remember_state = False
         window.resize(1200, 800)
         window.show()
-        compass = window.sections[0]
+        compass = window.sections[1]
         for tab, name in (
             (WHY_TAB, "compass-why"),
             (HISTORY_TAB, "compass-history"),
@@ -99,8 +99,8 @@ def main() -> int:
             target = args.output / f"{name}{suffix}.png"
             window.grab().save(str(target))
             print(target)
-        window.show_section(1)
-        people_page = window.sections[1]
+        window.show_section(2)
+        people_page = window.sections[2]
         shots = (
             ("people", lambda: people_page.tabs.setCurrentIndex(0)),
             ("people-timeline", lambda: people_page.detail.tabs.setCurrentIndex(1)),
@@ -108,8 +108,8 @@ def main() -> int:
             ("people-contact-next", lambda: people_page.tabs.setCurrentIndex(2)),
         )
         _shoot(window, shots, args.output, suffix)
-        window.show_section(2)
-        talks = window.sections[2]
+        window.show_section(3)
+        talks = window.sections[3]
         overdue = next(
             (c for c in conversations.list_conversations() if c.thank_you_overdue(TODAY)), None
         )

@@ -25,13 +25,13 @@ def test_a_conversation_starts_from_a_person(notebook: Paths, qtbot, clock) -> N
     priya = people.add_person("Priya", now=clock())
     window = MainWindow(notebook, clock)
     qtbot.addWidget(window)
-    window.show_section(1)
-    window.sections[1].select_person(priya.id)
-    window.sections[1].detail.conversation_button.click()
-    assert window.current_section() is window.sections[2]
+    window.show_section(2)
+    window.sections[2].select_person(priya.id)
+    window.sections[2].detail.conversation_button.click()
+    assert window.current_section() is window.sections[3]
     [talk] = conversations.list_conversations()
     assert talk.person_id == priya.id and talk.stage == "idea"
-    assert window.sections[2].interviews.detail.heading.text() == "Priya"
+    assert window.sections[3].interviews.detail.heading.text() == "Priya"
 
 
 def test_a_conversation_goes_through_every_stage(

@@ -109,7 +109,7 @@ def test_switching_away_mid_typing_keeps_the_text(notebook: Paths, qtbot, clock)
     page.new_entry()
     type_into(qtbot, page.editor.text_edit, "Half a thought")
     assert notebook.unsaved_file.exists()  # the safety copy, before any save
-    window.show_section(0)  # to Compass, mid-sentence
+    window.show_section(1)  # to Compass, mid-sentence
     assert [journal.get_entry(i).body for i, _m in journal.entry_ids()] == [
         "Half a thought",
         "",
@@ -580,7 +580,7 @@ def test_the_search_list_closes_when_the_section_changes(notebook: Paths, qtbot,
     window.search_box.setText("ana")
     window.search_box.refresh()
     assert window.search_box.popup.isVisible()
-    window.show_section(1)
+    window.show_section(2)
     assert not window.search_box.popup.isVisible()
 
 

@@ -33,14 +33,14 @@ def make_window(qtbot, paths: Paths, clock) -> MainWindow:
 
 def test_a_new_window_shows_what_an_earlier_one_saved(notebook: Paths, qtbot, clock) -> None:
     first = make_window(qtbot, notebook, clock)
-    compass = first.sections[0]
+    compass = first.sections[1]
     compass.why_editor.editors["going_to"].setPlainText("UX research")
     roles.add_role("UX researcher", now=clock())
     goals.add_goal("Find a mentor", "mentor", now=clock())
     first.close()  # flushes the typed why
 
     second = make_window(qtbot, notebook, clock)
-    page = second.sections[0]
+    page = second.sections[1]
     assert page.why_editor.editors["going_to"].toPlainText() == "UX research"
     assert "UX research" in page.summary.text()
     assert page.roles.model.records[0].title == "UX researcher"
@@ -53,14 +53,14 @@ def test_the_window_reopens_where_it_was_left(notebook: Paths, qtbot, clock) -> 
     first.resize(1000, 700)
     first.move(40, 50)
     first.splitter.setSizes([260, 740])
-    first.sections[0].tabs.setCurrentIndex(GOALS_TAB)
+    first.sections[1].tabs.setCurrentIndex(GOALS_TAB)
     first.close()
     second = make_window(qtbot, notebook, clock)
     second.show()
     assert second.size() == QSize(1000, 700)
     assert second.pos() == first.pos()
     assert second.splitter.sizes()[0] == 260
-    assert second.sections[0].tabs.currentIndex() == GOALS_TAB
+    assert second.sections[1].tabs.currentIndex() == GOALS_TAB
 
 
 def test_the_default_size_and_minimum(notebook: Paths, qtbot, clock) -> None:
@@ -76,8 +76,8 @@ def test_every_control_has_a_name_for_screen_readers(notebook: Paths, qtbot, clo
     window = make_window(qtbot, notebook, clock)
     window.show()
     unnamed = []
-    for tab in range(window.sections[0].tabs.count()):
-        window.sections[0].tabs.setCurrentIndex(tab)
+    for tab in range(window.sections[1].tabs.count()):
+        window.sections[1].tabs.setCurrentIndex(tab)
         for widget in window.findChildren(QWidget):
             if not widget.isVisible() or not widget.focusPolicy():
                 continue
@@ -96,7 +96,10 @@ def test_quit_and_section_shortcuts(notebook: Paths, qtbot, clock) -> None:
     assert window.section_actions[0].shortcut() == QKeySequence("Ctrl+1")
     rows = dict(shortcut_rows(window.all_actions()))
     assert "Ctrl+Q" in rows["Quit"]
-    assert rows["Compass"] == "Ctrl+1"
+    assert rows["Today"] == "Ctrl+1"
+    assert rows["Compass"] == "Ctrl+2"
+    assert rows["Journal"] == "Ctrl+5"
+    assert rows["Search everything"] == "Ctrl+K"
     assert "Ctrl+Z" in rows["Undo"]
     window.show()
     window.quit_action.trigger()
@@ -106,7 +109,7 @@ def test_quit_and_section_shortcuts(notebook: Paths, qtbot, clock) -> None:
 def test_undo_in_the_edit_menu_brings_back_a_deleted_goal(notebook: Paths, qtbot, clock) -> None:
     goals.add_goal("Land a job", "job", now=clock())
     window = make_window(qtbot, notebook, clock)
-    page = window.sections[0]
+    page = window.sections[1]
     page.tabs.setCurrentIndex(GOALS_TAB)
     page.goals.delete_selected()
     assert goals.list_goals() == []
@@ -119,7 +122,7 @@ def test_undo_in_the_edit_menu_brings_back_a_deleted_goal(notebook: Paths, qtbot
 def test_typing_is_saved_when_switching_tabs(notebook: Paths, qtbot, clock) -> None:
     roles.add_role("Analyst", now=clock())
     window = make_window(qtbot, notebook, clock)
-    page = window.sections[0]
+    page = window.sections[1]
     page.tabs.setCurrentIndex(ROLES_TAB)
     page.roles.form.notes.setPlainText("Ask Priya about on-call")
     page.tabs.setCurrentIndex(GOALS_TAB)
@@ -130,6 +133,9 @@ def test_smoke_visits_every_tab(notebook: Paths, qtbot, clock) -> None:
     window = make_window(qtbot, notebook, clock)
     visited = list(window.visit_everything())
     assert visited == [
+        "today",
+        "today/Now",
+        "today/Activity",
         "compass",
         "compass/Your why",
         "compass/History",
@@ -180,7 +186,7 @@ def test_icons_follow_a_switch_to_a_dark_palette(notebook: Paths, qtbot, clock) 
         app.setPalette(dark)
         QApplication.processEvents()
         after = _ink(window.navigation.item(0).icon())
-        tab_ink = _ink(window.sections[0].tabs.tabIcon(0))
+        tab_ink = _ink(window.sections[1].tabs.tabIcon(0))
     finally:
         app.setPalette(light)
     assert before == {light.color(QPalette.ColorRole.WindowText).name()}
@@ -211,7 +217,7 @@ def test_an_unexpected_error_shows_the_report_and_saves_it(
 
 def test_write_a_why_change_it_and_compare_in_the_compass(notebook: Paths, qtbot, clock) -> None:
     window = make_window(qtbot, notebook, clock)
-    page = window.sections[0]
+    page = window.sections[1]
     editor = page.why_editor
     editor.editors["coming_from"].setPlainText("Teaching chemistry")
     editor.editors["going_to"].setPlainText("UX research")
@@ -232,7 +238,7 @@ def test_roles_and_goals_added_in_one_window_show_in_the_next(
     notebook: Paths, qtbot, clock, fill_create_dialog
 ) -> None:
     first = make_window(qtbot, notebook, clock)
-    page = first.sections[0]
+    page = first.sections[1]
     page.why_editor.editors["going_to"].setPlainText("UX research")
     fill_create_dialog(lambda form: form.title.setText("UX researcher"))
     page.roles.add_record()
@@ -240,7 +246,7 @@ def test_roles_and_goals_added_in_one_window_show_in_the_next(
     page.goals.add_record()
     first.close()
     second = make_window(qtbot, notebook, clock)
-    again = second.sections[0]
+    again = second.sections[1]
     assert [r.title for r in again.roles.model.records] == ["UX researcher"]
     assert [g.title for g in again.goals.model.records] == ["Find a mentor"]
     assert again.history.model.rowCount() == 1
@@ -258,7 +264,7 @@ def test_closing_with_an_unsaved_change_asks_first(
     window.show()
     db.pragma("max_page_count", db.pragma("page_count"))
     clock.advance(days=1)
-    window.sections[0].why_editor.editors["reason"].setPlainText("z" * 15_000)
+    window.sections[1].why_editor.editors["reason"].setPlainText("z" * 15_000)
     assert window.flush() is False
     window.close()  # "Stay and fix it"
     assert window.isVisible()
@@ -327,7 +333,7 @@ def test_a_tab_with_a_refused_change_stays_in_front(notebook: Paths, qtbot, cloc
     roles.add_role("Analyst", now=clock())
     window = make_window(qtbot, notebook, clock)
     window.show()
-    page = window.sections[0]
+    page = window.sections[1]
     page.tabs.setCurrentIndex(ROLES_TAB)
     page.roles.form.title.clear()
     page.roles.form.emit_changed()
@@ -348,7 +354,7 @@ def test_staying_to_fix_shows_the_tab_with_the_problem(
     roles.add_role("Analyst", now=clock())
     window = make_window(qtbot, notebook, clock)
     window.show()
-    page = window.sections[0]
+    page = window.sections[1]
     page.tabs.setCurrentIndex(ROLES_TAB)
     page.roles.form.title.clear()
     page.roles.form.emit_changed()
@@ -368,16 +374,16 @@ def test_ctrl_n_adds_what_fits_the_section_and_ctrl_f_filters_people(
     window.show()
     with qtbot.waitActive(window):
         window.activateWindow()
-    compass = window.sections[0]
+    compass = window.sections[1]
     compass.tabs.setCurrentIndex(GOALS_TAB)
     fill_create_dialog(lambda form: form.title.setText("Find a mentor"))
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert [g.title for g in goals.list_goals()] == ["Find a mentor"]
-    window.show_section(1)
+    window.show_section(2)
     fill_create_dialog(lambda form: form.name.setText("Priya"))
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert [p.name for p in people.find_people_by_name("Priya")] == ["Priya"]
-    window.show_section(0)
+    window.show_section(1)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_section() is window.sections[1]
-    assert window.sections[1].filters.text.hasFocus()
+    assert window.current_section() is window.sections[2]
+    assert window.sections[2].filters.text.hasFocus()

@@ -331,8 +331,8 @@ def test_undo_and_redo_save_what_was_typed_first(
     ada = people.add_person("Ada", now=clock())
     window = MainWindow(notebook, clock)
     qtbot.addWidget(window)
-    window.show_section(1)
-    page = window.sections[1]
+    window.show_section(2)
+    page = window.sections[2]
     page.select_person(ada.id)
 
     def press_delete(box: QMessageBox) -> int:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from pathfinder.paths import Paths
 from pathfinder.services import interactions, journal, unsaved
+from pathfinder.services.why import current_why
 from pathfinder.views.compass.page import CompassPage
 from pathfinder.views.conversations.page import ConversationsPage
 from pathfinder.views.dialogs.about import show_about
@@ -36,9 +37,10 @@ from pathfinder.views.icons import themed_icon
 from pathfinder.views.journal.page import JournalPage
 from pathfinder.views.people.page import PeoplePage
 from pathfinder.views.search_box import SearchBox
+from pathfinder.views.today.page import TodayPage
 from pathfinder.views.ui_state import UiState
 
-Section = CompassPage | PeoplePage | ConversationsPage | JournalPage
+Section = TodayPage | CompassPage | PeoplePage | ConversationsPage | JournalPage
 DEFAULT_SIZE = QSize(1200, 800)
 MINIMUM_SIZE = QSize(900, 600)
 STATUS_TIMEOUT_MS = 6000
@@ -80,13 +82,16 @@ class MainWindow(QMainWindow):
         self.navigation.setSpacing(2)
         self.navigation.setMinimumWidth(140)
         self.stack = QStackedWidget()
+        self.today_page = TodayPage(self.undo_stack, clock, self.show_status)
+        self.compass_page = CompassPage(self.undo_stack, clock, self.show_status)
         self.people_page = PeoplePage(self.undo_stack, clock, self.show_status)
         self.conversations_page = ConversationsPage(self.undo_stack, clock, self.show_status)
         self.journal_page = JournalPage(
             self.undo_stack, clock, self.show_status, paths.unsaved_file
         )
         self.sections: list[Section] = [
-            CompassPage(self.undo_stack, clock, self.show_status),
+            self.today_page,
+            self.compass_page,
             self.people_page,
             self.conversations_page,
             self.journal_page,
@@ -95,6 +100,10 @@ class MainWindow(QMainWindow):
         self.people_page.detail.open_entry.connect(lambda i: self.open_item("journal_entry", i))
         self.conversations_page.interviews.reflection_requested.connect(self._reflect_on)
         self.journal_page.open_link.connect(self.open_item)
+        self.today_page.open_person.connect(lambda i: self.open_item("person", i))
+        self.today_page.open_conversation.connect(lambda i: self.open_item("conversation", i))
+        self.today_page.go_to.connect(self.show_section_named)
+        self.today_page.add_person_requested.connect(self._add_person)
         for section in self.sections:
             item = QListWidgetItem(section.title)
             item.setSizeHint(QSize(0, 36))
@@ -221,6 +230,15 @@ class MainWindow(QMainWindow):
                 self.conversations_page.show_event(item_id)
         elif kind == "journal_entry" and self._go_to(self.journal_page):
             self.journal_page.show_entry(item_id)
+
+    def show_section_named(self, key: str) -> None:
+        for row, section in enumerate(self.sections):
+            if section.key == key:
+                self.show_section(row)
+
+    def _add_person(self) -> None:
+        if self._go_to(self.people_page):
+            self.people_page.add_person()
 
     def new_journal_entry(self) -> None:
         if self._go_to(self.journal_page):
@@ -381,8 +399,10 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state)
         self.ui_state.restore_splitters(self)
-        row = _as_int(self.ui_state.value("window/section"), 0)
-        self.show_section(row if 0 <= row < len(self.sections) else 0)
+        # Pathfinder opens on Today once there is a why; before that, on Compass to write it.
+        self.show_section(
+            self.sections.index(self.today_page if current_why() else self.compass_page)
+        )
         for section in self.sections:
             tab = _as_int(self.ui_state.value(f"{section.key}/tab"), 0)
             if 0 <= tab < section.tabs.count():
@@ -391,7 +411,6 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         self.ui_state.set_value("window/geometry", self.saveGeometry())
         self.ui_state.set_value("window/state", self.saveState())
-        self.ui_state.set_value("window/section", self.navigation.currentRow())
         for section in self.sections:
             self.ui_state.set_value(f"{section.key}/tab", section.tabs.currentIndex())
         self.ui_state.save_splitters(self)

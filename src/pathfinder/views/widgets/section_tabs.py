@@ -14,7 +14,7 @@ def visit_tabs(tabs: QTabWidget, key: str, home: int = 0) -> Iterator[str]:
     """Show each tab in turn (for --smoke), then go back to `home`."""
     for index in range(tabs.count()):
         tabs.setCurrentIndex(index)
-        yield f"{key}/{tabs.tabText(index)}"
+        yield f"{key}/{tabs.tabText(index).replace('&', '')}"
     tabs.setCurrentIndex(home)
 
 

@@ -1,0 +1,110 @@
+"""Today, as a person uses it: the first run, done and snooze, and opening what's listed."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtGui import QUndoStack
+
+from pathfinder.paths import Paths
+from pathfinder.services import conversations, followups, people
+from pathfinder.services.why import save_why
+from pathfinder.views.main_window import MainWindow
+from pathfinder.views.today.page import ACTIVITY_TAB, TodayPage
+
+
+def make_page(qtbot, clock) -> tuple[TodayPage, QUndoStack, list[str]]:
+    undo = QUndoStack()
+    messages: list[str] = []
+    page = TodayPage(undo, clock, messages.append)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    return page, undo, messages
+
+
+def test_the_first_run_asks_for_the_first_three_people(notebook: Paths, qtbot, clock) -> None:
+    page, _undo, _messages = make_page(qtbot, clock)
+    assert page.now.currentWidget() is page.first_run
+    assert "first three" in page.first_run.sentence.text()
+    asked: list[bool] = []
+    page.add_person_requested.connect(lambda: asked.append(True))
+    page.first_run.button.click()
+    assert asked == [True]
+    assert "Write it in Compass" in page.why.text()
+
+
+def test_done_and_snooze_from_today_with_undo(notebook: Paths, qtbot, clock) -> None:
+    today = clock().date()
+    ana = people.add_person("Ana Ruiz", now=clock())
+    ben = people.add_person("Ben Ode", now=clock())
+    first = followups.add_follow_up(
+        ana.id, today - timedelta(days=2), "Send the article", now=clock()
+    )
+    second = followups.add_follow_up(ben.id, today, "Ask about the team", now=clock())
+    page, undo, messages = make_page(qtbot, clock)
+    lines = [line[0] for line in page.follow_ups.model.lines]
+    assert lines[0].startswith("Ana Ruiz: Send the article · 2 days ago (overdue)")
+    assert lines[1].startswith("Ben Ode: Ask about the team · due today")
+    assert page.follow_ups.heading.text() == "Follow-ups due (2)"
+
+    page.done_button.click()  # Ana's, the first
+    assert [f.id for f in followups.due_and_overdue(today)] == [second.id]
+    assert "Undo" in messages[-1]
+    undo.undo()
+    assert [f.id for f in followups.due_and_overdue(today)] == [first.id, second.id]
+
+    page.follow_ups.view.setCurrentIndex(page.follow_ups.model.index(1))
+    page.snooze(7)
+    assert followups.follow_ups_of(ben.id)[0].due_on == today + timedelta(days=7)
+    assert page.follow_ups.model.lines[0][0].startswith("Ana Ruiz")
+    undo.undo()
+    assert followups.follow_ups_of(ben.id)[0].due_on == today
+
+
+def test_nothing_due_teaches_the_next_step(notebook: Paths, qtbot, clock) -> None:
+    people.add_person("Ana Ruiz", now=clock())
+    page, _undo, _messages = make_page(qtbot, clock)
+    assert page.now.currentWidget() is not page.first_run
+    assert page.follow_ups.stack.currentIndex() == 1
+    assert "add a follow-up" in page.follow_ups.empty.text()
+    assert not page.done_button.isEnabled()
+    assert page.goals.empty_button.isVisible() or page.goals.empty_button.text() == "Set a &goal"
+
+
+def test_today_opens_people_conversations_and_compass(notebook: Paths, qtbot, clock) -> None:
+    save_why("Teaching", "UX research", "", now=clock())
+    ana = people.add_person("Ana Ruiz", now=clock() - timedelta(days=30), cadence_days=14)
+    cara = people.add_person("Cara Lim", now=clock())
+    talk = conversations.start_conversation(cara.id, now=clock())
+    conversations.move_to_stage(talk.id, "met", today=clock().date(), now=clock())
+    window = MainWindow(notebook, clock)
+    window.remember_state = False
+    qtbot.addWidget(window)
+    window.show()
+    assert window.current_section() is window.today_page  # a why exists: Today first
+    page = window.today_page
+    assert "UX research" in page.why.text()
+    assert [line[0].split(" ·")[0] for line in page.going_cold.model.lines] == ["Ana Ruiz"]
+    page.cold_person.click()
+    assert window.current_section() is window.people_page
+    assert window.people_page.detail.person.id == ana.id
+    window.show_section(0)
+    page.thank_you_open.click()
+    assert window.current_section() is window.conversations_page
+    window.show_section(0)
+    page.why.linkActivated.emit("compass")
+    assert window.current_section() is window.compass_page
+
+
+def test_the_activity_tab_draws_weeks_and_words(notebook: Paths, qtbot, clock) -> None:
+    page, _undo, _messages = make_page(qtbot, clock)
+    page.tabs.setCurrentIndex(ACTIVITY_TAB)
+    assert page.activity.shown is not None
+    assert len(page.activity.bars.weeks) == 26
+    assert "No outcomes yet" in page.activity.outcomes.text()
+    assert (
+        page.activity.bars.weeks[-1][0]
+        <= clock().date()
+        < page.activity.bars.weeks[-1][0] + timedelta(days=7)
+    )
+    assert isinstance(page.activity.bars.weeks[0][0], date)
