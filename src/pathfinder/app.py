@@ -53,6 +53,7 @@ def run_app(paths: Paths, *, smoke: bool = False, demo: bool = False) -> int:
     listener.raise_requested.connect(window.bring_forward)
     window.show()
     QTimer.singleShot(0, window.offer_unsaved_text)
+    QTimer.singleShot(0, window.remind_at_start)
     return app.exec()
 
 

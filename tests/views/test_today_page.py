@@ -108,3 +108,29 @@ def test_the_activity_tab_draws_weeks_and_words(notebook: Paths, qtbot, clock) -
         < page.activity.bars.weeks[-1][0] + timedelta(days=7)
     )
     assert isinstance(page.activity.bars.weeks[0][0], date)
+
+
+def test_the_start_reminder_is_off_unless_chosen(
+    notebook: Paths, qtbot, clock, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    ana = people.add_person("Ana Ruiz", now=clock())
+    followups.add_follow_up(ana.id, clock().date(), "Call", now=clock())
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QSystemTrayIcon, "showMessage", lambda _self, _title, text, *_rest: shown.append(text)
+    )
+    window = MainWindow(notebook, clock)
+    window.remember_state = False
+    qtbot.addWidget(window)
+    assert not window.remind_action.isChecked()
+    assert window.remind_at_start() == "" and shown == []
+    window.remind_action.setChecked(True)
+    assert window.remind_at_start() == "One follow-up is due today."
+    assert shown == ["One follow-up is due today."]
+    window.close()
+    again = MainWindow(notebook, clock)  # the choice is remembered with the notebook
+    qtbot.addWidget(again)
+    assert again.remind_action.isChecked()

@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QSystemTrayIcon,
     QToolBar,
     QWidget,
 )
 
 from pathfinder.paths import Paths
-from pathfinder.services import interactions, journal, unsaved
+from pathfinder.services import followups, interactions, journal, unsaved
 from pathfinder.services.why import current_why
 from pathfinder.views.compass.page import CompassPage
 from pathfinder.views.conversations.page import ConversationsPage
@@ -41,6 +42,7 @@ from pathfinder.views.today.page import TodayPage
 from pathfinder.views.ui_state import UiState
 
 Section = TodayPage | CompassPage | PeoplePage | ConversationsPage | JournalPage
+REMIND_KEY = "preferences/remind_at_start"  # off unless the person turns it on
 DEFAULT_SIZE = QSize(1200, 800)
 MINIMUM_SIZE = QSize(900, 600)
 STATUS_TIMEOUT_MS = 6000
@@ -178,6 +180,17 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, row=number - 1: self.show_section(row))
             go_menu.addAction(action)
             self.section_actions.append(action)
+        go_menu.addSeparator()
+        self.remind_action = QAction("&Remind me of due follow-ups at start", self)
+        self.remind_action.setCheckable(True)
+        self.remind_action.setToolTip(
+            "When Pathfinder starts and follow-ups are due, say so in a system notification"
+        )
+        self.remind_action.setChecked(self.ui_state.value(REMIND_KEY, "false") == "true")
+        self.remind_action.toggled.connect(
+            lambda on: self.ui_state.set_value(REMIND_KEY, "true" if on else "false")
+        )
+        go_menu.addAction(self.remind_action)
 
         help_menu = menu_bar.addMenu("&Help")
         self.shortcuts_action = QAction("&Keyboard shortcuts", self)
@@ -247,6 +260,23 @@ class MainWindow(QMainWindow):
     def _reflect_on(self, conversation_id: int) -> None:
         if self._go_to(self.journal_page):
             self.journal_page.start_after_conversation(conversation_id)
+
+    def remind_at_start(self) -> str:
+        """With the preference on, a system notification when follow-ups are due; returns
+        what it said ("" when it said nothing)."""
+        if not self.remind_action.isChecked():
+            return ""
+        due = followups.count_due(self._clock().date())
+        if not due or not QSystemTrayIcon.isSystemTrayAvailable():
+            return ""
+        message = "One follow-up is due today." if due == 1 else f"{due} follow-ups are due today."
+        self.tray = QSystemTrayIcon(themed_icon("app"), self)
+        self.tray.setToolTip("Pathfinder")
+        self.tray.activated.connect(lambda _reason: self.bring_forward())
+        self.tray.messageClicked.connect(self.bring_forward)
+        self.tray.show()
+        self.tray.showMessage("Pathfinder", message, themed_icon("app"), 8000)
+        return message
 
     def offer_unsaved_text(self) -> None:
         """Pathfinder was stopped while journal text was still being typed: offer it back."""
