@@ -285,6 +285,59 @@ def people_section(application: Any, now: datetime, notes: list[str]) -> Section
     return "People section", [shown, filtered], step
 
 
+TODAY_TARGET_MS = 200.0
+
+
+def today_section(application: Any, now: datetime, notes: list[str]) -> Section | None:
+    """Today's figures read alone (`today_view`), and the Today section built offscreen with
+    its first load and opened again (issue 6: "well under 200 ms")."""
+    if not _has_module("pathfinder.views.today.page"):
+        notes.append("Today section: pathfinder.views.today.page does not exist; skipped.")
+        return None
+    from PySide6.QtGui import QUndoStack
+
+    from pathfinder.services.today import today_view
+    from pathfinder.views.today.page import TodayPage
+
+    undo_stack = QUndoStack()
+    read = Figure("Today: its lists read", "today_view(today) alone", target_ms=TODAY_TARGET_MS)
+    shown = Figure(
+        "Today section: build + first load",
+        "TodayPage(...) shown offscreen, events processed",
+        target_ms=TODAY_TARGET_MS,
+    )
+    reopened = Figure(
+        "Today section: open again",
+        "TodayPage.on_shown(), as switching to the section does, events processed",
+        target_ms=TODAY_TARGET_MS,
+    )
+
+    def step(keep: bool) -> None:
+        gc.collect()
+        start = time.perf_counter()
+        today_view(now.date())
+        alone = time.perf_counter() - start
+        start = time.perf_counter()
+        page = TodayPage(undo_stack, lambda: now, lambda _message: None)
+        try:
+            page.resize(1200, 800)
+            page.show()
+            application.processEvents()
+            built = time.perf_counter() - start
+            start = time.perf_counter()
+            page.on_shown()
+            application.processEvents()
+            again = time.perf_counter() - start
+        finally:
+            _close_page(page, application)
+        if keep:
+            read.samples.append(alone)
+            shown.samples.append(built)
+            reopened.samples.append(again)
+
+    return "Today section", [read, shown, reopened], step
+
+
 def journal_section(application: Any, now: datetime, notes: list[str]) -> Section | None:
     """The Journal section built offscreen with its first load, opened again, and its
     list model loaded alone (no filter, and one tag).
@@ -352,7 +405,7 @@ def journal_section(application: Any, now: datetime, notes: list[str]) -> Sectio
 
 
 def measure_sections(database_path: Path, rounds: int = 5) -> tuple[list[Figure], list[str]]:
-    """The People and Journal sections offscreen, interleaved round by round.
+    """The Today, People and Journal sections offscreen, interleaved round by round.
 
     A section that fails is dropped with a note (and its traceback); the others go on.
     """
@@ -372,7 +425,7 @@ def measure_sections(database_path: Path, rounds: int = 5) -> tuple[list[Figure]
     backups = database_path.parent / "backups"
     sections = [
         section
-        for make in (people_section, journal_section)
+        for make in (today_section, people_section, journal_section)
         if (section := make(application, now, notes)) is not None
     ]
     for round_number in range(rounds + 1):  # round 0 warms up and is not kept
