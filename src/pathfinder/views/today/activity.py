@@ -100,6 +100,12 @@ class ActivityView(QWidget):
         figures = activity(self._clock().date())
         self.shown = figures
         self.bars.set_weeks(figures.weeks)
+        busiest = max((count for _week, count in figures.weeks), default=0)
+        total = sum(count for _week, count in figures.weeks)
+        self.caption.setText(
+            "Interactions logged and journal entries written, per week, over the last six "
+            f"months: {total} in all, {busiest} in the busiest week."
+        )
         fits = figures.outcomes.get("fits", 0)
         ruled_out = figures.outcomes.get("doesnt_fit", 0)
         unsure = figures.outcomes.get("not_sure", 0)

@@ -7,7 +7,7 @@ import html
 from collections.abc import Callable, Iterator
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -93,7 +93,10 @@ class TodayList(QWidget):
             if widget is not None:
                 widget.setEnabled(bool(lines))
         if lines:
-            self.view.setCurrentIndex(self.model.index(0))
+            # The first is what the buttons act on, without five lists all highlighted.
+            self.view.selectionModel().setCurrentIndex(
+                self.model.index(0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
 
     def current(self) -> object:
         index = self.view.currentIndex()
