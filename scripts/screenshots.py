@@ -85,6 +85,19 @@ def main() -> int:
         window.remember_state = False
         window.resize(1200, 800)
         window.show()
+        today_page = window.today_page
+        window.show_section(0)
+        _shoot(
+            window,
+            (
+                ("today", lambda: today_page.tabs.setCurrentIndex(0)),
+                ("today-activity", lambda: today_page.tabs.setCurrentIndex(1)),
+            ),
+            args.output,
+            suffix,
+        )
+        today_page.tabs.setCurrentIndex(0)
+        window.show_section(1)
         compass = window.sections[1]
         for tab, name in (
             (WHY_TAB, "compass-why"),
