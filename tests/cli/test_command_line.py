@@ -77,6 +77,8 @@ def test_smoke_builds_every_section_and_exits_0(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "smoke: visited compass/History" in result.stdout
     assert "smoke: visited journal/Entries" in result.stdout
+    assert "smoke: visited today/Now" in result.stdout
+    assert "smoke: visited map/Network" in result.stdout
     assert "smoke: searched" in result.stdout
     assert "smoke: ok" in result.stdout
     assert (data / "pathfinder.sqlite3").exists()

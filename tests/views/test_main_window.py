@@ -99,6 +99,7 @@ def test_quit_and_section_shortcuts(notebook: Paths, qtbot, clock) -> None:
     assert rows["Today"] == "Ctrl+1"
     assert rows["Compass"] == "Ctrl+2"
     assert rows["Journal"] == "Ctrl+5"
+    assert rows["Map"] == "Ctrl+6"
     assert rows["Search everything"] == "Ctrl+K"
     assert "Ctrl+Z" in rows["Undo"]
     window.show()
@@ -153,6 +154,8 @@ def test_smoke_visits_every_tab(notebook: Paths, qtbot, clock) -> None:
         "journal",
         "journal/Entries",
         "journal/Your prompts and templates",
+        "map",
+        "map/Network",
     ]
 
 

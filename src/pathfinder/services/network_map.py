@@ -55,6 +55,7 @@ YOU_RADIUS = 18.0
 RING_STARTS = (120.0, 240.0, 360.0)  # the smallest radius of each level's ring
 NODE_GAP = 10.0  # between two nodes side by side
 CLUSTER_GAP = 26.0  # at least this much between two organisations on a ring
+WEDGE_SPARE = 120.0  # at most this much more, from the room a ring has to spare
 BAND_GAP = 70.0  # between a ring's outermost track and the next ring
 LABEL_GAP = 6.0  # between a cluster and its organisation's name (on its inner side)
 
@@ -149,6 +150,12 @@ def map_data(wanted: MapFilter) -> NetworkMap:
         tuple(Introduction(a, b) for a, b in introduced if a in shown),
         int(everyone),
     )
+
+
+def notebook_changes() -> int:
+    """A number that grows with every row written to the notebook since it was opened
+    (SQLite's count for this connection): the same number means the same data."""
+    return int(db.connection().total_changes)
 
 
 @dataclass(frozen=True)
@@ -326,13 +333,17 @@ def _place_band(
     assert best is not None
     _outer, tracks, columns, wedges, needed = best
     start = max(least, needed / (2 * math.pi))
-    gap = (CLUSTER_GAP * sum(wedges) + 2 * math.pi * start - needed) / sum(wedges) / start
+    # Room to spare widens the gaps between wedges (up to a limit, so that one wedge
+    # doesn't leave a hole), and what is left spreads the columns.
+    spare = 2 * math.pi * start - needed
+    gap = CLUSTER_GAP + min(spare / sum(wedges), WEDGE_SPARE)
+    spread = (spare - (gap - CLUSTER_GAP) * sum(wedges)) / len(columns)
     placed: list[tuple[float, float, float]] = [(0.0, 0.0, 0.0)] * len(radii)
-    angle = -math.pi / 2 - gap / 2  # the first wedge starts at the top, then clockwise
+    angle = -math.pi / 2 - gap / start / 2  # the first wedge starts at the top, clockwise
     for column, wedge in zip(columns, wedges, strict=True):
         if wedge:
-            angle += gap
-        span = (2 * max(radii[n] for _track, n in column) + NODE_GAP) / start
+            angle += gap / start
+        span = (2 * max(radii[n] for _track, n in column) + NODE_GAP + spread) / start
         middle = angle + span / 2
         angle += span
         for track, number in column:

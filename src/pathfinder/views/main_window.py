@@ -36,12 +36,13 @@ from pathfinder.views.dialogs.about import show_about
 from pathfinder.views.dialogs.shortcuts import ShortcutsDialog
 from pathfinder.views.icons import themed_icon
 from pathfinder.views.journal.page import JournalPage
+from pathfinder.views.map.page import MapPage
 from pathfinder.views.people.page import PeoplePage
 from pathfinder.views.search_box import SearchBox
 from pathfinder.views.today.page import TodayPage
 from pathfinder.views.ui_state import UiState
 
-Section = TodayPage | CompassPage | PeoplePage | ConversationsPage | JournalPage
+Section = TodayPage | CompassPage | PeoplePage | ConversationsPage | JournalPage | MapPage
 REMIND_KEY = "preferences/remind_at_start"  # off unless the person turns it on
 DEFAULT_SIZE = QSize(1200, 800)
 MINIMUM_SIZE = QSize(900, 600)
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.compass_page = CompassPage(self.undo_stack, clock, self.show_status)
         self.people_page = PeoplePage(self.undo_stack, clock, self.show_status)
         self.conversations_page = ConversationsPage(self.undo_stack, clock, self.show_status)
+        self.map_page = MapPage(self.undo_stack, clock, self.show_status)
         self.journal_page = JournalPage(
             self.undo_stack, clock, self.show_status, paths.unsaved_file
         )
@@ -97,6 +99,7 @@ class MainWindow(QMainWindow):
             self.people_page,
             self.conversations_page,
             self.journal_page,
+            self.map_page,
         ]
         self.people_page.detail.conversation_requested.connect(self._start_conversation_with)
         self.people_page.detail.open_entry.connect(lambda i: self.open_item("journal_entry", i))
@@ -106,6 +109,8 @@ class MainWindow(QMainWindow):
         self.today_page.open_conversation.connect(lambda i: self.open_item("conversation", i))
         self.today_page.go_to.connect(self.show_section_named)
         self.today_page.add_person_requested.connect(self._add_person)
+        self.map_page.open_person.connect(lambda i: self.open_item("person", i))
+        self.map_page.add_person_requested.connect(self._add_person)
         for section in self.sections:
             item = QListWidgetItem(section.title)
             item.setSizeHint(QSize(0, 36))

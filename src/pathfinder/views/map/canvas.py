@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QHelpEvent,
     QKeyEvent,
@@ -31,6 +31,8 @@ from pathfinder.views.map.scene import MapScene
 MAX_SCALE = 4.0
 LARGEST_FIT = 1.5  # a map of three people isn't blown up to fill the screen
 STEP = 1.25  # one press of + or the button
+GROUP_ZOOM = 2.0  # a click on an organisation's circle
+NAME_ROOM_X, NAME_ROOM_Y = 130, 24  # pixels kept around the map when it is fitted
 REACH = 6  # pixels around the pointer in which a circle counts as hit
 LABELS_AFTER_MS = 80  # names are placed again once zooming pauses
 
@@ -85,6 +87,7 @@ class MapView(QGraphicsView):
             "Arrow keys choose a person, Enter opens them; plus and minus zoom, 0 fits."
         )
         self._press: QPoint | None = None
+        self._pointing = False  # the pointer is over a person (a pointing hand)
         self._chosen: str | None = None
         self._fitted = True  # the map follows the view's size until the user zooms
         self._labels_timer = QTimer(self)
@@ -125,7 +128,12 @@ class MapView(QGraphicsView):
             return 1.0
         rect = scene.sceneRect()
         view = self.viewport().rect()
-        return min(view.width() / rect.width(), view.height() / rect.height(), LARGEST_FIT)
+        # Room for the names beyond the outermost circles, which keep their size.
+        width, height = (
+            max(view.width() - 2 * NAME_ROOM_X, 50),
+            max(view.height() - 2 * NAME_ROOM_Y, 50),
+        )
+        return min(width / rect.width(), height / rect.height(), LARGEST_FIT)
 
     def fit(self) -> None:
         """The whole map in view."""
@@ -177,17 +185,8 @@ class MapView(QGraphicsView):
         scene = self.map_scene()
         if scene is None:
             return None
-        area = QRect(point.x() - REACH, point.y() - REACH, 2 * REACH + 1, 2 * REACH + 1)
         spot = self.mapToScene(point)
-        best: tuple[float, str] | None = None
-        for item in self.items(area):
-            node = scene.node_of(item)
-            if node is None:
-                continue
-            distance = math.hypot(node.x - spot.x(), node.y - spot.y()) - node.radius
-            if best is None or (distance, node.key) < best:
-                best = (distance, node.key)
-        return scene.nodes[best[1]] if best else None
+        return scene.node_at(spot.x(), spot.y(), REACH / max(self.zoom(), 1e-6))
 
     def choose(self, key: str | None) -> None:
         scene = self.map_scene()
@@ -200,9 +199,13 @@ class MapView(QGraphicsView):
         return scene.nodes.get(self._chosen) if scene and self._chosen else None
 
     def activate(self, node: PlacedNode) -> None:
+        """Open a person; an organisation's circle zooms in on its people's place."""
         self.choose(node.key)
         if node.person_id is not None:
             self.person_activated.emit(node.person_id)
+        elif node.kind == "group":
+            self.centerOn(node.x, node.y)
+            self.zoom_by(GROUP_ZOOM)
 
     def step(self, offset: int) -> None:
         """Choose the next (or previous) circle, in ring order, and say who it is."""
@@ -227,6 +230,18 @@ class MapView(QGraphicsView):
         if event.button() == Qt.MouseButton.LeftButton:
             self._press = event.position().toPoint()
         super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if event.buttons() != Qt.MouseButton.NoButton:
+            return
+        node = self.node_at(event.position().toPoint())
+        pointing = node is not None and node.person_id is not None
+        if pointing != self._pointing:  # only on a change: each call has a cost
+            self._pointing = pointing
+            self.viewport().setCursor(
+                Qt.CursorShape.PointingHandCursor if pointing else Qt.CursorShape.OpenHandCursor
+            )
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)

@@ -13,7 +13,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPaintDevice, QPainter, QPalette
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QImageWriter,
+    QPaintDevice,
+    QPainter,
+    QPalette,
+)
 from PySide6.QtSvg import QSvgGenerator
 
 from pathfinder.views.map.legend import legend_lines, legend_size, paint_legend
@@ -23,24 +31,52 @@ LONGEST_SIDE = 2400.0  # pixels across the map in a saved picture, at most
 MARGIN = 24.0
 
 
+CAPTION_FLAGS = int(
+    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+)
+
+
+def _caption_font(font: QFont) -> QFont:
+    small = QFont(font)
+    small.setPointSizeF(font.pointSizeF() * 0.9)
+    return small
+
+
 def _plan(
     scene: MapScene, font: QFont, caption: str
 ) -> tuple[float, QRectF, QPointF, QRectF, QSize]:
-    """The picture's scale, where the map, legend and caption go, and its size."""
+    """The picture's scale, where the map, legend and caption go, and its size: the
+    map on the left, the legend beside it with the caption (wrapped) under it."""
     source = scene.sceneRect()
     scale = min(LONGEST_SIDE / source.width(), 1.5)
     side = source.width() * scale
     legend = legend_size(scene.layout, font)
-    caption_height = QFontMetricsF(font).height() * 1.5
-    width = side + legend.width() + 2 * MARGIN
-    height = max(side, legend.height() + caption_height) + 2 * MARGIN
+    column = max(legend.width(), 240)
+    wrapped = QFontMetricsF(_caption_font(font)).boundingRect(
+        QRectF(0, 0, column - 24, 10_000), CAPTION_FLAGS, caption
+    )
+    caption_area = QRectF(
+        MARGIN + side + 12, MARGIN + legend.height() + 8, column - 24, wrapped.height()
+    )
+    width = side + column + 2 * MARGIN
+    height = max(side, caption_area.bottom() - MARGIN) + 2 * MARGIN
     map_area = QRectF(MARGIN, MARGIN, side, side)
     legend_at = QPointF(MARGIN + side, MARGIN)
-    caption_area = QRectF(MARGIN + side, MARGIN + legend.height(), legend.width(), caption_height)
     return scale, map_area, legend_at, caption_area, QSize(int(width), int(height))
 
 
 def _draw(
+    device: QPaintDevice,
+    scene: MapScene,
+    palette: QPalette,
+    font: QFont,
+    caption: str,
+    scale: float,
+) -> None:
+    _paint(device, scene, palette, font, caption, scale)
+
+
+def _paint(
     device: QPaintDevice,
     scene: MapScene,
     palette: QPalette,
@@ -65,19 +101,9 @@ def _draw(
         scene.render(painter, map_area, scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         scene.selection_mark.setVisible(mark)
         paint_legend(painter, legend_at, legend_lines(scene.layout), palette, font)
-        small = QFont(font)
-        small.setPointSizeF(font.pointSizeF() * 0.9)
-        painter.setFont(small)
+        painter.setFont(_caption_font(font))
         painter.setPen(palette.color(QPalette.ColorRole.Text))
-        painter.drawText(
-            caption_area.adjusted(12, 0, 0, 0),
-            int(
-                Qt.AlignmentFlag.AlignLeft
-                | Qt.AlignmentFlag.AlignVCenter
-                | Qt.TextFlag.TextWordWrap
-            ),
-            caption,
-        )
+        painter.drawText(caption_area, CAPTION_FLAGS, caption)
     finally:
         painter.end()
 
@@ -109,8 +135,9 @@ def save_png(
             _draw(image, scene, palette, font, caption, scale)
         finally:
             scene.show_labels_for(view_scale)
-        if not image.save(str(target), "PNG"):
-            raise OSError(f"the picture could not be written in {target.parent}")
+        writer = QImageWriter(str(target), b"png")
+        if not writer.write(image):
+            raise OSError(writer.errorString().lower())
 
     _write(path, write)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 CELL = 64.0  # pixels: the size of the grid that finds neighbours quickly
 LABEL_PAD = 3.0  # pixels kept clear around a name
-SMALLEST_OBSTACLE = 1.5  # pixels: circles smaller than this on screen are ignored
+SMALLEST_OBSTACLE = 1.5  # pixels: the least room kept for a circle, however small
 
 
 # A place for a name: a scene point, and the box's corner in pixels from that point.
@@ -28,6 +28,7 @@ class LabelBox:
     places: tuple[Place, ...]
     width: float
     height: float
+    always: bool = False  # shown at its first place whatever it covers (a ring's name)
 
 
 def box_offset(angle: float, width: float, height: float, gap: float = 4.0) -> tuple[float, float]:
@@ -75,9 +76,7 @@ def visible_labels(
     apart."""
     taken: dict[tuple[int, int], list[Rect]] = {}
     for x, y, radius in circles:
-        size = radius * scale
-        if size < SMALLEST_OBSTACLE:
-            continue
+        size = max(radius * scale, SMALLEST_OBSTACLE)  # a dot still deserves to be seen
         # A pixel around: text that touches a circle reads as crossing it.
         reach = size + 1
         rect = (x * scale - reach, y * scale - reach, x * scale + reach, y * scale + reach)
@@ -92,7 +91,9 @@ def visible_labels(
             rect = (left, top, left + label.width, top + label.height)
             padded = (left - LABEL_PAD, top - LABEL_PAD, rect[2] + LABEL_PAD, rect[3] + LABEL_PAD)
             cells = _cells(padded)
-            if _clashes(rect, taken, _cells(rect)) or _clashes(padded, names, cells):
+            if not label.always and (
+                _clashes(rect, taken, _cells(rect)) or _clashes(padded, names, cells)
+            ):
                 continue
             for cell in cells:
                 names.setdefault(cell, []).append(padded)

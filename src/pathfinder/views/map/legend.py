@@ -23,13 +23,14 @@ def legend_lines(layout: Layout) -> list[Line]:
     lines += [
         ("swatch", f"{entry.label} · {entry.count:,}", entry.colour) for entry in layout.legend
     ]
-    lines += [
-        ("gap", "", ""),
-        ("size", "Larger: in touch more often", ""),
-        ("line", "Line: who introduced you", ""),
-    ]
+    size = (
+        "Larger: more people, or in touch more"
+        if layout.collapsed
+        else "Larger: in touch more often"
+    )
+    lines += [("gap", "", ""), ("size", size, ""), ("line", "Line: who introduced you", "")]
     if layout.collapsed:
-        lines.append(("group", "Thick edge: an organisation's people", ""))
+        lines.append(("group", "Thick edge: an organisation", ""))
     return lines
 
 
@@ -53,7 +54,7 @@ def paint_legend(
     size = _size(lines, font)
     text = palette.color(QPalette.ColorRole.Text)
     outline = QColor(text)
-    outline.setAlpha(170)
+    outline.setAlpha(140)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.fillRect(QRectF(origin, size.toSizeF()), palette.color(QPalette.ColorRole.Base))

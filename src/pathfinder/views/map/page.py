@@ -34,6 +34,7 @@ from pathfinder.services.network_map import (
     NetworkMap,
     layout,
     map_data,
+    notebook_changes,
 )
 from pathfinder.services.tags import all_tags
 from pathfinder.views.icons import themed_icon
@@ -45,6 +46,7 @@ from pathfinder.views.widgets.empty_state import EmptyState
 from pathfinder.views.widgets.long_choice import LongChoice
 from pathfinder.views.widgets.section_tabs import section_top, visit_tabs
 
+SIDE_WIDTH = 240
 FORMATS = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)"}
 
 
@@ -71,6 +73,8 @@ class MapPage(QWidget):
         self._status = status
         self.collapse_above = COLLAPSE_ABOVE
         self._network: NetworkMap | None = None
+        self._read: tuple[MapFilter, int] | None = None  # what _network was read for
+        self._plan: tuple[NetworkMap, str, int] | None = None  # what the picture shows
         self.current_layout: Layout | None = None
         self._built = False
         self._folder: Path | None = None
@@ -144,13 +148,14 @@ class MapPage(QWidget):
         self.colour_by.setAccessibleName("Colour by")
         for key, words in COLOUR_BY_WORDS.items():
             self.colour_by.addItem(f"Colour: {words.lower()}", key)
-        for combo in (self.tag_filter, self.level_filter, self.source_filter):
+        for combo in (self.tag_filter, self.level_filter, self.source_filter, self.colour_by):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(10)
-            combo.currentIndexChanged.connect(self.reload)
-            row.addWidget(combo)
+            combo.setMinimumContentsLength(7)
+            if combo is not self.colour_by:
+                combo.currentIndexChanged.connect(self.reload)
+                row.addWidget(combo)
         self.target_filter.toggled.connect(self.reload)
         row.addWidget(self.target_filter)
         row.addStretch(1)
@@ -168,7 +173,10 @@ class MapPage(QWidget):
         self.legend = Legend()
         column.addWidget(self.legend)
         column.addStretch(1)
-        hint = QLabel("Drag to move, scroll to zoom; click a person to open them.")
+        hint = QLabel(
+            "Drag to move, scroll to zoom; click a person to open them, or an organisation "
+            "to look closer."
+        )
         hint.setWordWrap(True)
         column.addWidget(hint)
         zoom = QHBoxLayout()
@@ -178,7 +186,7 @@ class MapPage(QWidget):
         self.zoom_in = QPushButton("+")
         self.zoom_in.setToolTip("Zoom in (+)")
         self.zoom_in.setAccessibleName("Zoom in")
-        self.fit_button = QPushButton("&Fit")
+        self.fit_button = QPushButton("F&it")
         self.fit_button.setToolTip("Show the whole map (0)")
         for button in (self.zoom_out, self.zoom_in, self.fit_button):
             zoom.addWidget(button)
@@ -187,13 +195,13 @@ class MapPage(QWidget):
         self.fit_button.clicked.connect(self.view.fit)
         column.addLayout(zoom)
         self.png_button = QPushButton("Save as &PNG…")
-        self.svg_button = QPushButton("Save as S&VG…")
+        self.svg_button = QPushButton("Save as &SVG…")
         self.png_button.clicked.connect(lambda: self.save_as("png"))
         self.svg_button.clicked.connect(lambda: self.save_as("svg"))
         column.addWidget(self.png_button)
         column.addWidget(self.svg_button)
-        side.setFixedWidth(260)
-        self.hint = hint
+        side.setFixedWidth(SIDE_WIDTH)
+        self.side = side
         return side
 
     def _fill_tags(self) -> None:
@@ -211,9 +219,15 @@ class MapPage(QWidget):
         )
 
     def reload(self) -> None:
-        """Read the people again and redraw (keeping the zoom when nobody moved)."""
+        """Read the people again and redraw (keeping the zoom when nobody moved).
+
+        Nothing is read when neither the filters nor the notebook changed since."""
         self._built = True
-        self._network = map_data(self.current_filter())
+        wanted = self.current_filter()
+        read = (wanted, notebook_changes())
+        if read != self._read or self._network is None:
+            self._network = map_data(wanted)
+            self._read = read
         self._draw()
 
     def _draw(self, repaint: bool = False) -> None:
@@ -234,8 +248,14 @@ class MapPage(QWidget):
             return
         self.inner_stack.setCurrentIndex(1)
         colour_by = str(self.colour_by.currentData())
-        new = layout(network, self.collapse_above, colour_by)
         scene = self.view.map_scene()
+        plan = (network, colour_by, self.collapse_above)
+        drawn = self._plan
+        unchanged = drawn is not None and drawn[0] is network and drawn[1:] == plan[1:]
+        if scene is not None and unchanged and not repaint:
+            return  # the same network, drawn the same way
+        new = layout(network, self.collapse_above, colour_by)
+        self._plan = plan
         if new == self.current_layout and scene is not None and not repaint:
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -246,6 +266,7 @@ class MapPage(QWidget):
             self.current_layout = new
             self.view.set_map(MapScene(new, self.palette(), self.font()), keep_view=same_people)
             self.legend.show_layout(new)
+            self.side.setFixedWidth(max(SIDE_WIDTH, self.legend.sizeHint().width() + 20))
         finally:
             QApplication.restoreOverrideCursor()
         self._set_summary()
