@@ -480,6 +480,32 @@ def print_table(summaries: list[dict[str, Any]]) -> None:
         )
 
 
+def map_figures(database: Path, rounds: int, notes: list[str]) -> list[Figure]:
+    """The Map drawn from the large notebook (see bench/map_bench.py): read, placed, built
+    and painted once; the target (issue 6) is under a second for 2,000 people."""
+    try:
+        from map_bench import measure_map
+
+        measured = measure_map(database, rounds)
+    except Exception as error:
+        traceback.print_exc()
+        notes.append(f"Map: measuring failed ({type(error).__name__}: {error}).")
+        return []
+    figures = []
+    for name, figure in measured["figures"].items():
+        drawn = figure["drawn"]
+        figures.append(
+            Figure(
+                f"Map: {name} ({drawn['circles']:,} circles)",
+                figure["what"],
+                samples=list(figure["samples_s"]),
+                rows=drawn["people"],
+                target_ms=figure["target_ms"],
+            )
+        )
+    return figures
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7, help="runs per figure (at least 5)")
@@ -497,6 +523,7 @@ def main() -> int:
         empty = empty_notebook(Path(scratch))
         figures = measure_store(database, empty, rounds)
     view_figures, notes = measure_sections(database, rounds)
+    view_figures += map_figures(database, rounds, notes)
     for note in notes:
         print(note)
 
