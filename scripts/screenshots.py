@@ -136,6 +136,9 @@ def main() -> int:
             ("conversations-events", lambda: talks.tabs.setCurrentIndex(1)),
         )
         _shoot(window, shots, args.output, suffix)
+        map_page = window.map_page
+        window.show_section(window.sections.index(map_page))
+        _shoot(window, (("map", map_page.on_shown),), args.output, suffix)
         journal_page = window.journal_page
         window.show_section(window.sections.index(journal_page))
         shown = max(

@@ -68,6 +68,13 @@ def test_nothing_due_teaches_the_next_step(notebook: Paths, qtbot, clock) -> Non
     assert page.follow_ups.stack.currentIndex() == 1
     assert "add a follow-up" in page.follow_ups.empty.text()
     assert not page.done_button.isEnabled()
+    # Every empty list offers the next step.
+    went: list[str] = []
+    page.go_to.connect(went.append)
+    for listed in (page.follow_ups, page.thank_yous, page.going_cold, page.goals):
+        if listed.stack.currentIndex() == 1:
+            listed.empty_button.click()
+    assert "people" in went and "conversations" in went and "compass" in went
     assert page.goals.empty_button.isVisible() or page.goals.empty_button.text() == "Set a &goal"
 
 

@@ -153,14 +153,16 @@ class MapPage(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(7)
+            # The combos share the row's width: whole words when there is room, and
+            # the window can still be narrow.
             if combo is not self.colour_by:
                 combo.currentIndexChanged.connect(self.reload)
-                row.addWidget(combo)
+                row.addWidget(combo, 1)
         self.target_filter.toggled.connect(self.reload)
         row.addWidget(self.target_filter)
-        row.addStretch(1)
+        row.addSpacing(12)
         self.colour_by.currentIndexChanged.connect(lambda _index: self._draw())
-        row.addWidget(self.colour_by)
+        row.addWidget(self.colour_by, 1)
         return row
 
     def _build_side(self) -> QWidget:

@@ -161,6 +161,7 @@ class TodayPage(QWidget):
             "Nothing is due. When you promise to get back to someone, add a follow-up on "
             "their page in People.",
         )
+        self.follow_ups.offer("Go to People", lambda: self.go_to.emit("people"))
         self.done_button = self.follow_ups.add_button(QPushButton("&Done"))
         self.done_button.clicked.connect(self.mark_done)
         self.snooze_button = self.follow_ups.add_button(QPushButton("&Snooze"))
@@ -179,6 +180,7 @@ class TodayPage(QWidget):
             "No thank-yous owed. After a conversation, a short note within two days "
             "makes people glad they helped.",
         )
+        self.thank_yous.offer("Go to Conversations", lambda: self.go_to.emit("conversations"))
         self.thank_you_open = self.thank_yous.add_button(QPushButton("Open conversation"))
         self.thank_you_open.clicked.connect(self._open_thank_you)
         self.thank_yous.view.activated.connect(lambda _i: self._open_thank_you())
@@ -189,6 +191,7 @@ class TodayPage(QWidget):
             "Nobody is going cold. Give people a stay-in-touch rhythm on their page, and "
             "they show up here when it lapses.",
         )
+        self.going_cold.offer("Go to People", lambda: self.go_to.emit("people"))
         self.cold_person = self.going_cold.add_button(QPushButton("Open person"))
         self.cold_person.clicked.connect(lambda: self._open_person_of(self.going_cold))
         self.going_cold.view.activated.connect(lambda _i: self._open_person_of(self.going_cold))
@@ -199,6 +202,7 @@ class TodayPage(QWidget):
             "Everyone has a plan already. Add people to your network and they appear here, "
             "the most useful first.",
         )
+        self.contact_next.offer("Add a person", self.add_person_requested.emit)
         self.next_person = self.contact_next.add_button(QPushButton("Open person"))
         self.next_person.clicked.connect(lambda: self._open_person_of(self.contact_next))
         self.contact_next.view.activated.connect(lambda _i: self._open_person_of(self.contact_next))
