@@ -161,3 +161,30 @@ def test_progress_is_counted_from_the_notebook_and_paced(notebook: Paths) -> Non
     assert goals.progress_of(job, wednesday).words == "1 of 3"
     with pytest.raises(ValidationError):
         goals.update_goal(job.id, now=monday, progress=-1)
+
+
+def test_progress_edge_cases(notebook: Paths) -> None:
+    from pathfinder.services import conversations, people, people_bulk
+
+    made = datetime(2026, 1, 5, 9)
+    # A goal with a date counts what happened by then; afterwards it says the date passed.
+    january = goals.add_goal("Five talks in January", "interviews", 5, date(2026, 1, 31), now=made)
+    ana = people.add_person("Ana", now=made)
+    talk = conversations.start_conversation(ana.id, now=made)
+    conversations.move_to_stage(talk.id, "met", today=date(2026, 2, 10), now=datetime(2026, 2, 10))
+    late = goals.progress_of(january, date(2026, 3, 1))
+    assert (late.done, late.status) == (0, "ended")
+    assert late.words == "0 of 5 · its date has passed"
+    # A mentor who was archived no longer counts, and a mentor goal has no week.
+    mentor = goals.add_goal("A mentor", "mentor", now=made, period="week")
+    assert mentor.period == "total"
+    people.update_person(ana.id, now=made, relationship="mentor")
+    assert goals.progress_of(mentor, date(2026, 3, 1)).done == 1
+    people_bulk.set_archived([ana.id], True, now=made)
+    assert goals.progress_of(mentor, date(2026, 3, 1)).done == 0
+    # A count kept by hand is for the whole stretch, and survives a change of kind.
+    job = goals.add_goal("Applications", "job", 10, now=made, period="month", progress=6)
+    assert job.period == "total"
+    goals.update_goal(job.id, now=made, kind="journal", progress=6)
+    back = goals.update_goal(job.id, now=made, kind="job", progress=6)
+    assert goals.progress_of(back, date(2026, 3, 1)).words == "6 of 10"

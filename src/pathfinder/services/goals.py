@@ -43,6 +43,8 @@ GOAL_KIND_LABELS = {
 }
 # The kinds nothing in the notebook can count: the person keeps the count by hand.
 MANUAL_KINDS = ("job", "industry", "other")
+# Kinds counted over the goal's whole stretch, never per week or month.
+WHOLE_STRETCH_KINDS = (*MANUAL_KINDS, "mentor")
 PERIOD_LABELS = {"total": "Altogether", "week": "Each week", "month": "Each month"}
 PROGRESS_LIMIT = 100_000
 TITLE_REQUIRED = "Give the goal a title, for example “Five informational interviews”."
@@ -99,7 +101,10 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     unknown = set(fields) - set(cleaners)
     if unknown:
         raise TypeError(f"not a goal field: {sorted(unknown)}")
-    return {name: cleaners[name](value) for name, value in fields.items()}
+    cleaned = {name: cleaners[name](value) for name, value in fields.items()}
+    if cleaned.get("kind") in WHOLE_STRETCH_KINDS:
+        cleaned["period"] = "total"  # a mentor found, or a count kept by hand, has no week
+    return cleaned
 
 
 def list_goals() -> list[GoalRecord]:
@@ -171,7 +176,7 @@ class Progress:
     done: int
     target: int | None
     expected: float | None  # how many would be done by now at an even pace
-    status: str  # "done", "on_track", "behind", "open" (no number or no date to pace by)
+    status: str  # "done", "on_track", "behind", "ended" (its date passed), "open" (no pace)
     since: date  # the start of the stretch counted
 
     @property
@@ -182,13 +187,19 @@ class Progress:
             what = f"{self.done} this week" + (f" (goal: {self.target})" if self.target else "")
         elif self.goal.period == "month":
             what = f"{self.done} this month" + (f" (goal: {self.target})" if self.target else "")
-        status = {"done": "done", "on_track": "on track", "behind": "behind", "open": ""}[
-            self.status
-        ]
+        status = {
+            "done": "done",
+            "on_track": "on track",
+            "behind": "behind",
+            "ended": "its date has passed",
+            "open": "",
+        }[self.status]
         return f"{what} · {status}" if status else what
 
 
 def period_start(goal: GoalRecord, today: date) -> date:
+    if goal.kind in WHOLE_STRETCH_KINDS:
+        return goal.created_at.date()
     if goal.period == "week":
         return today - timedelta(days=today.weekday())
     if goal.period == "month":
@@ -218,18 +229,24 @@ def count_between(kind: str, first: date, last: date) -> int:
             )
             .count()
         )
-    if kind == "mentor":
-        return int(Contact.select().where(Contact.relationship == "mentor").count())
+    if kind == "mentor":  # found at any time, and still in the network
+        return int(
+            Contact.select().where((Contact.relationship == "mentor") & ~Contact.archived).count()
+        )
     raise ValueError(f"{kind!r} is not counted from the notebook")
 
 
 def progress_of(goal: GoalRecord, today: date) -> Progress:
     since = period_start(goal, today)
-    done = count_between(goal.kind, since, today) if goal.counted else (goal.progress or 0)
+    # A goal with a date counts what happened by that date, not after it.
+    until = min(today, goal.due_on) if goal.period == "total" and goal.due_on else today
+    done = count_between(goal.kind, since, until) if goal.counted else (goal.progress or 0)
     target = goal.target_number or (1 if goal.kind == "mentor" else None)
     expected = _expected(goal, target, since, today)
     if target is not None and done >= target:
         status = "done"
+    elif goal.period == "total" and goal.due_on is not None and today > goal.due_on:
+        status = "ended"
     elif target is None or expected is None:
         status = "open"
     elif done >= int(expected):  # whole steps: one of two on a Tuesday is on track

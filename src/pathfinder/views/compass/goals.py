@@ -24,6 +24,7 @@ from pathfinder.services.goals import (
     MANUAL_KINDS,
     PERIOD_LABELS,
     PROGRESS_LIMIT,
+    WHOLE_STRETCH_KINDS,
     GoalRecord,
 )
 from pathfinder.services.validation import LONG_TEXT_LIMIT, SHORT_TEXT_LIMIT, TARGET_NUMBER_LIMIT
@@ -108,6 +109,10 @@ class GoalForm(RecordForm):
         kind = self.kind.currentData()
         manual = kind in MANUAL_KINDS
         self.progress.setEnabled(manual)
+        whole = kind in WHOLE_STRETCH_KINDS
+        if whole:
+            self.period.setCurrentIndex(self.period.findData("total"))
+        self.period.setEnabled(not whole)
         self.counts.setText(
             COUNTS.get(kind, "You keep the count: set “Progress so far” as you go.")
         )
@@ -122,7 +127,8 @@ class GoalForm(RecordForm):
             "kind": self.kind.currentData(),
             "target_number": self.target.value() or None,
             "period": self.period.currentData(),
-            "progress": self.progress.value() if self.kind.currentData() in MANUAL_KINDS else None,
+            # Kept even while a counted kind is chosen, so switching back loses nothing.
+            "progress": self.progress.value(),
             "due_on": due,
             "notes": self.notes.toPlainText(),
         }
