@@ -75,7 +75,7 @@ def going_cold(today: date, limit: int | None = None) -> list[Suggestion]:
     ]
 
 
-def who_to_contact_next(today: date, limit: int = 5) -> list[Suggestion]:
+def who_to_contact_next(today: date, limit: int | None = 5) -> list[Suggestion]:
     """A ranked list of people worth reaching out to, each with its reason.
 
     The order, from the networking advice Pathfinder is built on:
@@ -102,7 +102,7 @@ def who_to_contact_next(today: date, limit: int = 5) -> list[Suggestion]:
         "WHERE NOT c.archived AND c.id NOT IN (SELECT contact_id FROM follow_up "
         "WHERE done_on IS NULL AND due_on > :today) "
         "ORDER BY rank, c.level, days DESC, lower(c.name), c.id LIMIT :limit",
-        {"today": today.isoformat(), "limit": limit},
+        {"today": today.isoformat(), "limit": -1 if limit is None else limit},
     ).fetchall()
     suggestions = []
     for person_id, name, organisation, level, hiring, target_org, contacted, days, _rank in rows:

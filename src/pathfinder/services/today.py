@@ -73,7 +73,7 @@ def today_view(today: date) -> TodayView:
     weekly = {p.goal.kind: p.target for p in progress if p.goal.period == "week" and p.target}
     monday = today - timedelta(days=today.weekday())
     week = [
-        WeekFigure(kind, one, many, goals.count_between(kind, monday, today), weekly.get(kind))
+        WeekFigure(kind, one, many, _this_week(kind, monday, today), weekly.get(kind))
         for kind, one, many in WEEK_KINDS
     ]
     return TodayView(
@@ -87,6 +87,18 @@ def today_view(today: date) -> TodayView:
         week=week,
         goals=progress,
     )
+
+
+def _this_week(kind: str, monday: date, today: date) -> int:
+    """This week's figure of a kind. New people are everyone added this week (the goal
+    kind counts only new contacts, level 3, whom the person is getting to know)."""
+    if kind == "new_people":
+        row = db.execute_sql(
+            "SELECT count(*) FROM contact WHERE NOT archived AND date(created_at) BETWEEN ? AND ?",
+            (monday.isoformat(), today.isoformat()),
+        ).fetchone()
+        return int(row[0])
+    return goals.count_between(kind, monday, today)
 
 
 def activity(today: date, weeks: int = ACTIVITY_WEEKS) -> Activity:

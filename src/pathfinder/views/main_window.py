@@ -34,7 +34,7 @@ from pathfinder.views.compass.page import CompassPage
 from pathfinder.views.conversations.page import ConversationsPage
 from pathfinder.views.dialogs.about import show_about
 from pathfinder.views.dialogs.shortcuts import ShortcutsDialog
-from pathfinder.views.icons import themed_icon
+from pathfinder.views.icons import app_icon, themed_icon
 from pathfinder.views.journal.page import JournalPage
 from pathfinder.views.map.page import MapPage
 from pathfinder.views.people.page import PeoplePage
@@ -249,10 +249,15 @@ class MainWindow(QMainWindow):
         elif kind == "journal_entry" and self._go_to(self.journal_page):
             self.journal_page.show_entry(item_id)
 
-    def show_section_named(self, key: str) -> None:
+    def show_section_named(self, where: str) -> None:
+        """A section by key, optionally with a place in it: "compass/why", "compass/goals",
+        "compass/new goal" (the goal form opens)."""
+        key, _slash, place = where.partition("/")
         for row, section in enumerate(self.sections):
             if section.key == key:
                 self.show_section(row)
+        if self.current_section() is self.compass_page and place:
+            self.compass_page.show_place(place)
 
     def _add_person(self) -> None:
         if self._go_to(self.people_page):
@@ -274,14 +279,27 @@ class MainWindow(QMainWindow):
         due = followups.count_due(self._clock().date())
         if not due or not QSystemTrayIcon.isSystemTrayAvailable():
             return ""
-        message = "One follow-up is due today." if due == 1 else f"{due} follow-ups are due today."
-        self.tray = QSystemTrayIcon(themed_icon("app"), self)
+        message = (
+            "One follow-up is waiting for you (due today or before)."
+            if due == 1
+            else f"{due} follow-ups are waiting for you (due today or before)."
+        )
+        self.tray = QSystemTrayIcon(app_icon(), self)
         self.tray.setToolTip("Pathfinder")
-        self.tray.activated.connect(lambda _reason: self.bring_forward())
-        self.tray.messageClicked.connect(self.bring_forward)
+        self.tray.activated.connect(lambda _reason: self._show_today_from_tray())
+        self.tray.messageClicked.connect(self._show_today_from_tray)
         self.tray.show()
-        self.tray.showMessage("Pathfinder", message, themed_icon("app"), 8000)
+        self.tray.showMessage("Pathfinder", message, app_icon(), 8000)
         return message
+
+    def _show_today_from_tray(self) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        self.show_section(self.sections.index(self.today_page))
+        if hasattr(self, "tray"):
+            self.tray.hide()
 
     def offer_unsaved_text(self) -> None:
         """Pathfinder was stopped while journal text was still being typed: offer it back."""

@@ -82,6 +82,15 @@ class CompassPage(QWidget):
     def on_shown(self) -> None:
         self._show_figures()
 
+    def show_place(self, place: str) -> None:
+        """Open a tab by name ("why", "goals"), or start a goal ("new goal")."""
+        tab = {"why": WHY_TAB, "goals": GOALS_TAB, "new goal": GOALS_TAB}.get(place)
+        if tab is None:
+            return
+        self.tabs.setCurrentIndex(tab)
+        if place == "new goal" and self.tabs.currentIndex() == GOALS_TAB:
+            self.goals.add_record()
+
     def add_new(self) -> None:
         """File ▸ New (Ctrl+N): a goal on the Goals tab, otherwise a target role."""
         if self.tabs.currentIndex() == GOALS_TAB:

@@ -28,7 +28,7 @@ def legend_lines(layout: Layout) -> list[Line]:
         if layout.collapsed
         else "Larger: in touch more often"
     )
-    lines += [("gap", "", ""), ("size", size, ""), ("line", "Line: who introduced you", "")]
+    lines += [("gap", "", ""), ("size", size, ""), ("line", "Line: who introduced whom", "")]
     if layout.collapsed:
         lines.append(("group", "Thick edge: an organisation", ""))
     return lines

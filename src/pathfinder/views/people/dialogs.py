@@ -51,12 +51,16 @@ def date_edit(value: date) -> QDateEdit:
     return edit
 
 
-def ask_for_date(parent: QWidget, title: str, start: date) -> date | None:
-    """A small dialog with one date; None if cancelled."""
+def ask_for_date(
+    parent: QWidget, title: str, start: date, earliest: date | None = None
+) -> date | None:
+    """A small dialog with one date (not before `earliest`); None if cancelled."""
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
     layout = QVBoxLayout(dialog)
     picker = date_edit(start)
+    if earliest is not None:
+        picker.setMinimumDate(to_qdate(earliest))
     picker.setAccessibleName(title)
     layout.addWidget(picker)
     buttons = QDialogButtonBox(

@@ -7,7 +7,7 @@ action asks through a small dialog, then shows the person again.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QModelIndex
@@ -186,7 +186,8 @@ class PersonActions:
         )
 
     def _snooze_until(self) -> None:
-        until = ask_for_date(self, "Snooze until", self._clock().date())
+        tomorrow = self._clock().date() + timedelta(days=1)
+        until = ask_for_date(self, "Snooze until", tomorrow, earliest=tomorrow)
         if until is not None:
             self._follow_up_action(
                 lambda fid: followups.snooze(fid, until), f"Snoozed until {full_date(until)}."

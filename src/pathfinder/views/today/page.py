@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -131,7 +131,11 @@ class TodayPage(QWidget):
         self._status = status
         layout, (self.why, self.week), self.tabs = section_top(self, "Today", lines=2)
         self.why.setTextFormat(Qt.TextFormat.RichText)
-        self.why.linkActivated.connect(lambda _link: self.go_to.emit("compass"))
+        self.why.linkActivated.connect(lambda _link: self.go_to.emit("compass/why"))
+        # One line, cut short with "…" when it is long; the whole why is in the tooltip.
+        self.why.setWordWrap(False)
+        self.why.setMinimumWidth(200)
+        self._why_text = ""
         self.why.setToolTip("Your why, in a line: click to open Compass")
 
         self.now = QStackedWidget()
@@ -213,9 +217,9 @@ class TodayPage(QWidget):
             "No goals yet. A goal such as “two conversations a week” shows here with how "
             "it's going.",
         )
-        self.goals.offer("Set a &goal", lambda: self.go_to.emit("compass"))
+        self.goals.offer("Set a &goal", lambda: self.go_to.emit("compass/new goal"))
         self.goals_open = self.goals.add_button(QPushButton("Open Com&pass"))
-        self.goals_open.clicked.connect(lambda: self.go_to.emit("compass"))
+        self.goals_open.clicked.connect(lambda: self.go_to.emit("compass/goals"))
 
         grid.addWidget(self.follow_ups, 0, 0)
         grid.addWidget(self.thank_yous, 0, 1)
@@ -237,8 +241,9 @@ class TodayPage(QWidget):
         today = now.date()
         view = today_view(today)
         self.view = view
+        self._why_text = view.why
         if view.why:
-            self.why.setText(f"Heading for: <a href='compass'>{html.escape(view.why)}</a>")
+            self._show_why()
         else:
             self.why.setText(
                 "No why yet. <a href='compass'>Write it in Compass</a>: a few lines on where "
@@ -254,12 +259,13 @@ class TodayPage(QWidget):
         self.follow_ups.set_lines(
             [
                 (
-                    f"{item.person_name}: {item.reason or 'follow up'} · "
-                    + (
-                        "due today"
+                    # When first, so a long reason can't push it out of sight.
+                    (
+                        "Due today"
                         if item.due_on == today
-                        else f"{relative_time(item.due_on, now)} (overdue)"
-                    ),
+                        else f"Overdue since {relative_time(item.due_on, now)}"
+                    )
+                    + f" · {item.person_name}: {item.reason or 'follow up'}",
                     f"Due {full_date(item.due_on)}",
                     item,
                 )
@@ -310,6 +316,17 @@ class TodayPage(QWidget):
         if self.tabs.currentIndex() == ACTIVITY_TAB:
             self.activity.reload()
 
+    def _show_why(self) -> None:
+        room = max(100, self.why.width() - self.fontMetrics().horizontalAdvance("Heading for: "))
+        short = self.why.fontMetrics().elidedText(self._why_text, Qt.TextElideMode.ElideRight, room)
+        self.why.setText(f"Heading for: <a href='compass'>{html.escape(short)}</a>")
+        self.why.setToolTip(f"{self._why_text}\n\nClick to open Compass")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._why_text:
+            self._show_why()
+
     # -- follow-ups ------------------------------------------------------------
 
     def _follow_up(self) -> FollowUpRecord | None:
@@ -344,8 +361,8 @@ class TodayPage(QWidget):
         item = self._follow_up()
         if item is None:
             return
-        today = self._clock().date()
-        until = ask_for_date(self, "Snooze until", today)
+        tomorrow = self._clock().date() + timedelta(days=1)
+        until = ask_for_date(self, "Snooze until", tomorrow, earliest=tomorrow)
         if until is None:
             return
         self._act(
