@@ -56,7 +56,7 @@ class Activity:
 @dataclass(frozen=True)
 class TodayView:
     why: str  # the current why in one line ("" before there is one)
-    people: int  # how many people are in the network (0: the first run)
+    people: int  # how many people the notebook has ever held, archived too (0: a first run)
     follow_ups: list[FollowUpRecord]
     follow_ups_due: int  # all of them, when more are due than shown
     thank_yous: list[ConversationRecord]
@@ -68,7 +68,8 @@ class TodayView:
 
 def today_view(today: date) -> TodayView:
     why = current_why()
-    people = db.execute_sql("SELECT count(*) FROM contact WHERE NOT archived").fetchone()[0]
+    # Anyone at all (archived too): a notebook whose people are all archived isn't new.
+    people = db.execute_sql("SELECT count(*) FROM contact").fetchone()[0]
     progress = goals.all_progress(today)
     weekly = {p.goal.kind: p.target for p in progress if p.goal.period == "week" and p.target}
     monday = today - timedelta(days=today.weekday())
@@ -94,8 +95,8 @@ def _this_week(kind: str, monday: date, today: date) -> int:
     kind counts only new contacts, level 3, whom the person is getting to know)."""
     if kind == "new_people":
         row = db.execute_sql(
-            "SELECT count(*) FROM contact WHERE NOT archived AND date(created_at) BETWEEN ? AND ?",
-            (monday.isoformat(), today.isoformat()),
+            "SELECT count(*) FROM contact WHERE NOT archived AND created_at BETWEEN ? AND ?",
+            (f"{monday.isoformat()} 00:00:00", f"{today.isoformat()} 23:59:59.999999"),
         ).fetchone()
         return int(row[0])
     return goals.count_between(kind, monday, today)

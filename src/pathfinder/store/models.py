@@ -125,7 +125,7 @@ class Contact(RecordModel):
     introduced_by = ForeignKeyField("self", null=True, on_delete="SET NULL")
     introduced_on = DateField(null=True)
     last_contact_on = DateField(null=True, index=True)
-    created_at = DateTimeField()
+    created_at = DateTimeField(index=True)  # "new people this week" counts by it
     updated_at = DateTimeField()
 
 

@@ -46,8 +46,9 @@ def up(database: SqliteDatabase) -> None:
     )
     database.execute_sql("DROP TABLE goal")
     database.execute_sql("ALTER TABLE goal_new RENAME TO goal")
-    # Today's activity chart counts interactions by week across everyone.
+    # Today counts interactions by week across everyone, and the people added this week.
     database.execute_sql('CREATE INDEX "interaction_happened_on" ON "interaction" ("happened_on")')
+    database.execute_sql('CREATE INDEX "contact_created_at" ON "contact" ("created_at")')
     if counter is not None:
         database.execute_sql(
             "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'goal'", (counter[0],)
