@@ -109,7 +109,8 @@ def _paint(
 
 
 def _write(path: Path, write: Callable[[Path], None]) -> None:
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
+    # A short temporary name: a long chosen name must not fail for its ".part" twin.
+    temporary = path.with_name(f".pathfinder-map-{os.getpid()}.part")
     try:
         write(temporary)
         if not temporary.exists() or temporary.stat().st_size == 0:

@@ -318,7 +318,11 @@ class MapPage(QWidget):
         """Ask where, then save the map as `kind` ("png" or "svg")."""
         scene = self.view.map_scene()
         if scene is None or self.current_layout is None:
-            self._status("There is no map to save yet: add a few people first.")
+            self._status(
+                "Nobody matches these filters, so there is no map to save: show everyone first."
+                if self.inner_stack.currentWidget() is self.no_match
+                else "There is no map to save yet: add a few people first."
+            )
             return None
         folder = self._folder or Path(
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)

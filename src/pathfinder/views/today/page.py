@@ -220,6 +220,7 @@ class TodayPage(QWidget):
         self.goals.offer("Set a &goal", lambda: self.go_to.emit("compass/new goal"))
         self.goals_open = self.goals.add_button(QPushButton("Open Com&pass"))
         self.goals_open.clicked.connect(lambda: self.go_to.emit("compass/goals"))
+        self.goals.view.activated.connect(lambda _i: self.go_to.emit("compass/goals"))
 
         grid.addWidget(self.follow_ups, 0, 0)
         grid.addWidget(self.thank_yous, 0, 1)
