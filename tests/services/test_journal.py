@@ -14,6 +14,8 @@ from pathfinder.services import (
     conversations,
     events,
     journal,
+    journal_browse,
+    journal_drafts,
     journal_prompts,
     people,
     people_bulk,
@@ -115,14 +117,14 @@ def test_browsing_filters_and_months(notebook: Paths) -> None:
     assert journal.entry_ids(journal.JournalFilter(shared_only=True)) == [(mid.id, "2026-02")]
     assert journal.entry_ids(journal.JournalFilter(person_id=ana.id)) == [(new.id, "2026-03")]
     ids = [entry_id for entry_id, _month in journal.entry_ids()]
-    assert journal.first_entry_on_or_before(date(2026, 2, 20), ids) == mid.id
-    assert journal.first_entry_on_or_before(date(2025, 1, 1), ids) == old.id
+    assert journal_browse.first_entry_on_or_before(date(2026, 2, 20), ids) == mid.id
+    assert journal_browse.first_entry_on_or_before(date(2025, 1, 1), ids) == old.id
     assert journal.tags_in_use() == [("doubt", 1)]
 
 
 def test_headings_and_previews(notebook: Paths) -> None:
     entry = journal.add_entry(NOW, body="## Today I learned\n\nThat **questions** matter.")
-    brief = journal.entry_briefs([entry.id])[entry.id]
+    brief = journal_browse.entry_briefs([entry.id])[entry.id]
     assert brief.heading == "Today I learned"
     assert brief.preview == "That questions matter."
     assert journal.entry_heading("", "   \n") == "Untitled entry"
@@ -133,7 +135,7 @@ def test_mood_by_week_averages(notebook: Paths) -> None:
     journal.add_entry(NOW, written_at=datetime(2026, 3, 2, 9), mood=2, confidence=4)
     journal.add_entry(NOW, written_at=datetime(2026, 3, 1, 9), mood=5)
     journal.add_entry(NOW, written_at=datetime(2026, 2, 28, 9), mood=4)
-    points = journal.mood_by_week(date(2026, 3, 2), weeks=2)
+    points = journal_browse.mood_by_week(date(2026, 3, 2), weeks=2)
     assert [p.week_start for p in points] == [date(2026, 2, 23), date(2026, 3, 2)]
     assert points[0].mood == 4.5 and points[0].confidence is None and points[0].entries == 2
     assert points[1].mood == 2 and points[1].confidence == 4
@@ -142,7 +144,7 @@ def test_mood_by_week_averages(notebook: Paths) -> None:
 def test_a_conversation_draft_carries_its_context(notebook: Paths) -> None:
     ana = people.add_person("Ana Ruiz", now=NOW, organisation="Acme Health", title="Researcher")
     talk = conversations.start_conversation(ana.id, now=NOW)
-    draft = journal.draft_after_conversation(talk.id, ["What surprised you?"])
+    draft = journal_drafts.draft_after_conversation(talk.id, ["What surprised you?"])
     assert draft.title == "After talking with Ana Ruiz"
     assert "Researcher at Acme Health" in draft.body
     assert "## What surprised you?" in draft.body
@@ -153,7 +155,7 @@ def test_link_choices_find_people_conversations_and_events(notebook: Paths) -> N
     ana = people.add_person("Ana Ruiz", now=NOW)
     conversations.start_conversation(ana.id, now=NOW)
     events.add_event("Analytics night", date(2026, 2, 1), now=NOW)
-    kinds = [(choice.kind, choice.label) for choice in journal.link_choices("ana")]
+    kinds = [(choice.kind, choice.label) for choice in journal_drafts.link_choices("ana")]
     assert kinds == [
         ("person", "Ana Ruiz"),
         ("conversation", "Conversation with Ana Ruiz"),
@@ -264,9 +266,9 @@ def test_link_choices_fold_case_and_accents(notebook: Paths) -> None:
     elodie = people.add_person("Élodie Ørsted", now=NOW)
     people.add_person("Someone Else", now=NOW)
     for typed in ("élo", "ELO", "elodie ors", "Ørs"):
-        assert [c.target_id for c in journal.link_choices(typed)] == [elodie.id], typed
-    assert len(journal.link_choices("")) == 2
-    assert journal.link_choices('"((') == []
+        assert [c.target_id for c in journal_drafts.link_choices(typed)] == [elodie.id], typed
+    assert len(journal_drafts.link_choices("")) == 2
+    assert journal_drafts.link_choices('"((') == []
 
 
 def test_a_lone_surrogate_is_replaced_not_a_crash(notebook: Paths, tmp_path: Path) -> None:

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import datetime
 from typing import Any
 
-from peewee import JOIN, SQL, fn
+from peewee import JOIN, fn
 
 from pathfinder.services.records import RecordNotFound
 from pathfinder.services.validation import (
@@ -26,8 +26,6 @@ from pathfinder.store.models import (
     JournalEntry,
     JournalLink,
     JournalTag,
-    Organisation,
-    TargetRole,
 )
 
 # An entry can be long (a month's review), but not a pasted book.
@@ -434,7 +432,7 @@ def _as_datetime(value: datetime | str) -> datetime:
     return datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
-# -- browsing -------------------------------------------------------------------
+# -- reading lists of entries ------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -460,23 +458,6 @@ def entry_ids(wanted: JournalFilter = JournalFilter()) -> list[tuple[int, str]]:
     )
     query = query.order_by(JournalEntry.written_at.desc(), JournalEntry.id.desc())
     return _rows(query)
-
-
-def entry_index(wanted: JournalFilter = JournalFilter()) -> tuple[list[int], list[tuple[str, int]]]:
-    """The ids of the entries that pass the filter, newest first, and how many there are in
-    each month ("YYYY-MM", newest first): all the list needs to lay out 20,000 entries."""
-    ids = _filtered(JournalEntry.select(JournalEntry.id), wanted).order_by(
-        JournalEntry.written_at.desc(), JournalEntry.id.desc()
-    )
-    month = fn.SUBSTR(JournalEntry.written_at, 1, 7).coerce(False)
-    months = (
-        _filtered(JournalEntry.select(month, fn.COUNT(JournalEntry.id)), wanted)
-        .group_by(month)
-        .order_by(month.desc())
-    )
-    return [entry_id for (entry_id,) in _rows(ids)], [
-        (name, count) for name, count in _rows(months)
-    ]
 
 
 def _filtered(query: Any, wanted: JournalFilter) -> Any:
@@ -512,289 +493,5 @@ def _rows(query: Any) -> list[Any]:
     return list(db.execute_sql(*query.sql()).fetchall())
 
 
-@dataclass(frozen=True)
-class EntryBrief:
-    id: int
-    written_at: datetime
-    heading: str
-    preview: str
-    mood: int | None
-    confidence: int | None
-    shared: bool
-
-
-PREVIEW_CHARS = 160
-
-
-def plain_preview(body: str, *, skip_first_line: bool) -> str:
-    """The body as one line of plain words (Markdown marks removed), for lists."""
-    lines = [line for line in body.splitlines() if line.strip()]
-    if skip_first_line and lines:
-        lines = lines[1:]
-    return " ".join(_MARKUP.sub("", "\n".join(lines)).split())
-
-
-def entry_briefs(ids: Sequence[int]) -> dict[int, EntryBrief]:
-    """What the list shows for these entries (fetched a screenful at a time)."""
-    query = JournalEntry.select(
-        JournalEntry.id,
-        JournalEntry.written_at,
-        JournalEntry.title,
-        fn.SUBSTR(JournalEntry.body, 1, 600),
-        JournalEntry.mood,
-        JournalEntry.confidence,
-        JournalEntry.shared,
-    ).where(JournalEntry.id.in_(list(ids)))
-    briefs = {}
-    for entry_id, written_at, title, body, mood, confidence, shared in query.tuples():
-        written_at = _as_datetime(written_at)
-        heading = entry_heading(title, body)
-        text = plain_preview(body, skip_first_line=not title.strip())
-        preview = text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1] + "…"
-        briefs[entry_id] = EntryBrief(
-            entry_id, written_at, heading, preview, mood, confidence, bool(shared)
-        )
-    return briefs
-
-
-def first_entry_on_or_before(day: date, ids: Sequence[int]) -> int | None:
-    """For "jump to a date": the newest entry written on or before `day`, among `ids`."""
-    end = datetime.combine(day, time.max)
-    row = (
-        JournalEntry.select(JournalEntry.id)
-        .where((JournalEntry.written_at <= end) & JournalEntry.id.in_(list(ids)))
-        .order_by(JournalEntry.written_at.desc(), JournalEntry.id.desc())
-        .first()
-    )
-    if row is None:
-        row = (
-            JournalEntry.select(JournalEntry.id)
-            .where(JournalEntry.id.in_(list(ids)))
-            .order_by(JournalEntry.written_at, JournalEntry.id)
-            .first()
-        )
-    return None if row is None else row.id
-
-
-@dataclass(frozen=True)
-class MoodPoint:
-    week_start: date
-    mood: float | None
-    confidence: float | None
-    entries: int
-
-
-def mood_by_week(today: date, weeks: int = 26) -> list[MoodPoint]:
-    """Average mood and confidence per week (Monday to Sunday), oldest first."""
-    this_monday = today - timedelta(days=today.weekday())
-    first = this_monday - timedelta(weeks=weeks - 1)
-    query = JournalEntry.select(
-        fn.SUBSTR(JournalEntry.written_at, 1, 10).coerce(False),
-        JournalEntry.mood,
-        JournalEntry.confidence,
-    ).where(JournalEntry.written_at >= datetime.combine(first, time.min))
-    sums: dict[date, list[float]] = {}
-    for written_on, mood, confidence in _rows(query):
-        day = date.fromisoformat(written_on)
-        week = day - timedelta(days=day.weekday())
-        bucket = sums.setdefault(week, [0, 0, 0, 0, 0])
-        bucket[4] += 1
-        if mood is not None:
-            bucket[0] += mood
-            bucket[1] += 1
-        if confidence is not None:
-            bucket[2] += confidence
-            bucket[3] += 1
-    points = []
-    for index in range(weeks):
-        week = first + timedelta(weeks=index)
-        mood_sum, moods, confidence_sum, confidences, count = sums.get(week, [0, 0, 0, 0, 0])
-        points.append(
-            MoodPoint(
-                week,
-                mood_sum / moods if moods else None,
-                confidence_sum / confidences if confidences else None,
-                int(count),
-            )
-        )
-    return points
-
-
 def entry_count() -> int:
     return JournalEntry.select().count()
-
-
-@dataclass(frozen=True)
-class JournalFigures:
-    entries: int
-    this_month: int
-    shared: int
-
-
-def figures(today: date) -> JournalFigures:
-    month_start = datetime.combine(today.replace(day=1), time.min)
-    # Three counts, each answered from an index rather than by reading every entry.
-    (entries, this_month, shared), *_ = db.execute_sql(
-        "SELECT (SELECT count(*) FROM journal_entry), "
-        "(SELECT count(*) FROM journal_entry WHERE written_at >= ?), "
-        "(SELECT count(*) FROM journal_entry WHERE shared = 1)",
-        (month_start.strftime("%Y-%m-%d %H:%M:%S"),),
-    ).fetchall()
-    return JournalFigures(entries, this_month, shared)
-
-
-def linked_people() -> list[tuple[str, int]]:
-    """(name, id) of everyone an entry is about, directly or through a conversation."""
-    direct = JournalLink.select(JournalLink.contact).where(JournalLink.contact.is_null(False))
-    through = Conversation.select(Conversation.contact).join(
-        JournalLink, on=(JournalLink.conversation == Conversation.id)
-    )
-    query = (
-        Contact.select(Contact.name, Contact.id)
-        .where(Contact.id.in_(direct) | Contact.id.in_(through))
-        .order_by(Contact.name)
-    )
-    return [(name, person_id) for name, person_id in _rows(query)]
-
-
-# -- what to link ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LinkChoice:
-    kind: str
-    target_id: int
-    label: str
-    detail: str
-
-
-def link_choices(text: str, limit: int = 12) -> list[LinkChoice]:
-    """People, conversations and events whose name has words starting with those of
-    `text` (any case, accents folded: "elo" finds Élodie), for the `@` completion and the
-    link picker. With no words, the first people by name."""
-    from pathfinder.services.search import query_terms, title_matches
-
-    choices: list[LinkChoice] = []
-    if query_terms(text):
-        person_ids = title_matches("person", text, limit * 4)
-        conversation_ids = title_matches("conversation", text, limit)
-        event_ids = title_matches("event", text, limit)
-        people_query = Contact.id.in_(person_ids)
-        conversation_query = Conversation.id.in_(conversation_ids)
-        event_query = Event.id.in_(event_ids)
-    elif text.strip():
-        return []  # only marks and symbols: nothing can match
-    else:
-        people_query = conversation_query = event_query = SQL("1 = 1")
-    people = (
-        Contact.select(Contact.id, Contact.name, Contact.title, Organisation.name)
-        .join(Organisation, JOIN.LEFT_OUTER)
-        .where(people_query)
-        .order_by(Contact.archived, Contact.name)
-        .limit(limit)
-        .tuples()
-    )
-    for person_id, name, title, organisation in people:
-        detail = " at ".join(part for part in (title, organisation or "") if part)
-        choices.append(LinkChoice("person", person_id, name, detail))
-    conversations = (
-        Conversation.select(Conversation.id, Contact.name, TargetRole.title, Conversation.stage)
-        .join(Contact)
-        .join_from(Conversation, TargetRole, JOIN.LEFT_OUTER)
-        .where(conversation_query)
-        .order_by(Conversation.created_at.desc())
-        .limit(limit // 2)
-        .tuples()
-    )
-    for conversation_id, name, role, stage in conversations:
-        detail = f"{role or 'no role chosen'}, {stage}"
-        choices.append(
-            LinkChoice("conversation", conversation_id, f"Conversation with {name}", detail)
-        )
-    events = (
-        Event.select(Event.id, Event.name, Event.happened_on)
-        .where(event_query)
-        .order_by(Event.happened_on.desc())
-        .limit(limit // 2)
-        .tuples()
-    )
-    for event_id, name, happened_on in events:
-        choices.append(LinkChoice("event", event_id, name, f"event, {happened_on}"))
-    return choices
-
-
-def link_choice_by_id(kind: str, target_id: int) -> list[LinkChoice]:
-    """The one choice for a known record (empty if it is gone): how its link will read."""
-    if kind == "person":
-        name = Contact.select(Contact.name).where(Contact.id == target_id).scalar()
-        return [] if name is None else [LinkChoice(kind, target_id, name, "")]
-    if kind == "conversation":
-        name = (
-            Contact.select(Contact.name)
-            .join(Conversation, on=(Conversation.contact == Contact.id))
-            .where(Conversation.id == target_id)
-            .scalar()
-        )
-        return (
-            [] if name is None else [LinkChoice(kind, target_id, f"Conversation with {name}", "")]
-        )
-    name = Event.select(Event.name).where(Event.id == target_id).scalar()
-    return [] if name is None else [LinkChoice(kind, target_id, name, "")]
-
-
-# -- starting from a conversation ---------------------------------------------------
-
-
-@dataclass(frozen=True)
-class EntryDraft:
-    """What a new entry starts with."""
-
-    title: str = ""
-    body: str = ""
-    prompt: str = ""
-    links: tuple[tuple[str, int], ...] = ()
-    tags: tuple[str, ...] = ()
-
-
-def draft_after_conversation(conversation_id: int, prompts: Sequence[str]) -> EntryDraft:
-    """An entry about a conversation: who, which role, when, and the prompts to answer."""
-    row = (
-        Conversation.select(Conversation, Contact, TargetRole, Organisation)
-        .join(Contact)
-        .join(Organisation, JOIN.LEFT_OUTER)
-        .join_from(Conversation, TargetRole, JOIN.LEFT_OUTER)
-        .where(Conversation.id == conversation_id)
-        .first()
-    )
-    if row is None:
-        raise RecordNotFound(f"conversation {conversation_id}")
-    person = row.contact
-    where = ""
-    if person.organisation_id is not None:
-        where = f" ({person.title + ' at ' if person.title else ''}{person.organisation.name})"
-    elif person.title:
-        where = f" ({person.title})"
-    role = row.target_role.title if row.target_role_id is not None else ""
-    when = row.met_on or row.scheduled_for
-    lines = [f"Conversation with **{person.name}**{where}."]
-    if role:
-        lines.append(f"About the role: {role}.")
-    if when is not None:
-        day = f"{when.day} {when:%B %Y}"
-        lines.append(f"Met on {day}." if row.met_on else f"Planned for {day}.")
-    body = "\n".join(lines) + "\n\n" + "".join(f"## {prompt}\n\n\n" for prompt in prompts)
-    return EntryDraft(
-        title=f"After talking with {person.name}",
-        body=body,
-        links=(("person", person.id), ("conversation", conversation_id)),
-        tags=("conversation",),
-    )
-
-
-def draft_from_prompts(prompts: Sequence[str], label: str) -> EntryDraft:
-    body = "".join(f"## {prompt}\n\n\n" for prompt in prompts)
-    return EntryDraft(title=label, body=body, prompt=label)
-
-
-def draft_from_prompt(prompt: str) -> EntryDraft:
-    return EntryDraft(prompt=prompt)

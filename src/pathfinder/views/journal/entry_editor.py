@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pathfinder.services import journal, unsaved
-from pathfinder.services.journal import EntryDraft, Link
+from pathfinder.services import journal, journal_drafts, unsaved
+from pathfinder.services.journal import Link
+from pathfinder.services.journal_drafts import EntryDraft
 from pathfinder.services.records import RecordNotFound
 from pathfinder.services.validation import SHORT_TEXT_LIMIT, ValidationError
 from pathfinder.store.errors import StorageWriteError
@@ -547,7 +548,7 @@ class EntryEditor(QWidget):
         link = self.links.data(index, PAYLOAD_ROLE)
         if not isinstance(link, Link) or not self.flush():
             return
-        if not journal.link_choice_by_id(link.kind, link.target_id):
+        if not journal_drafts.link_choice_by_id(link.kind, link.target_id):
             self._status(f"“{link.label}” is no longer in your notebook.")
             if self.entry_id is not None:
                 self._show_links(journal.links_of(self.entry_id))
@@ -578,6 +579,6 @@ def _first_place_to_write(body: str) -> int:
 
 def _links_for(kind: str, target_id: int) -> list[Link]:
     """How a link of a new entry reads before the entry exists."""
-    for choice in journal.link_choice_by_id(kind, target_id):
+    for choice in journal_drafts.link_choice_by_id(kind, target_id):
         return [Link(kind, target_id, choice.label)]
     return []

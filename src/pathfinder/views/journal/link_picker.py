@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pathfinder.services.journal import LinkChoice, link_choices
+from pathfinder.services.journal_drafts import LinkChoice, link_choices
 from pathfinder.views.journal.mentions import CHOICE_ROLE
 
 KIND_WORDS = {"person": "Person", "conversation": "Conversation", "event": "Event"}

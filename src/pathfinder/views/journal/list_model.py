@@ -15,7 +15,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from pathfinder.services.journal import EntryBrief, JournalFilter, entry_briefs, entry_index
+from pathfinder.services.journal import JournalFilter
+from pathfinder.services.journal_browse import EntryBrief, entry_briefs, entry_index
 from pathfinder.views.formatting import relative_time, short_date_time
 
 ModelIndex = QModelIndex | QPersistentModelIndex

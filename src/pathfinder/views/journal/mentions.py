@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel, QTextCursor
 from PySide6.QtWidgets import QCompleter, QWidget
 
-from pathfinder.services.journal import LinkChoice, link_choices
+from pathfinder.services.journal_drafts import LinkChoice, link_choices
 from pathfinder.views.widgets.bounded_text import BoundedTextEdit
 
 # "@" at the start or after a blank, then up to 40 characters of a name: letters, blanks,

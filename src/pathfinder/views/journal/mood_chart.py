@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from pathfinder.services.journal import MoodPoint
+from pathfinder.services.journal_browse import MoodPoint
 
 
 class MoodChart(QWidget):

@@ -35,8 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pathfinder.services import journal, journal_prompts, unsaved
-from pathfinder.services.journal import EntryDraft, JournalFilter
+from pathfinder.services import journal, journal_browse, journal_drafts, journal_prompts, unsaved
+from pathfinder.services.journal import JournalFilter
+from pathfinder.services.journal_drafts import EntryDraft
 from pathfinder.services.records import RecordNotFound
 from pathfinder.store.errors import StorageWriteError
 from pathfinder.views.icons import themed_icon
@@ -248,7 +249,7 @@ class JournalPage(QWidget):
             every = submenu.addAction(
                 "All of them, as headings",
                 lambda s=prompt_set: self.new_entry(
-                    journal.draft_from_prompts([p.text for p in s.prompts], s.label)
+                    journal_drafts.draft_from_prompts([p.text for p in s.prompts], s.label)
                 ),
             )
             every.setToolTip(prompt_set.when)
@@ -256,7 +257,7 @@ class JournalPage(QWidget):
             for prompt in prompt_set.prompts:
                 submenu.addAction(
                     prompt.text.replace("&", "&&"),
-                    lambda p=prompt.text: self.new_entry(journal.draft_from_prompt(p)),
+                    lambda p=prompt.text: self.new_entry(journal_drafts.draft_from_prompt(p)),
                 )
         templates_menu = menu.addMenu("From a &template")
         for template in journal_prompts.templates():
@@ -297,7 +298,7 @@ class JournalPage(QWidget):
         )
 
     def _fill_people(self) -> None:
-        self.person_filter.set_choices(journal.linked_people())
+        self.person_filter.set_choices(journal_browse.linked_people())
 
     def _filter(self) -> JournalFilter:
         tag = self.tag_filter.value()
@@ -324,14 +325,14 @@ class JournalPage(QWidget):
 
     def _show_summary(self) -> None:
         today = self._clock().date()
-        numbers = journal.figures(today)
+        numbers = journal_browse.figures(today)
         parts = [
             f"{numbers.entries} entr{'y' if numbers.entries == 1 else 'ies'}",
             f"{numbers.this_month} this month",
             f"{numbers.shared} for your mentor",
         ]
         self.summary.setText(" · ".join(parts) + ".\n" + CONTEXT)
-        self.chart.set_points(journal.mood_by_week(today))
+        self.chart.set_points(journal_browse.mood_by_week(today))
 
     def _on_selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
         if self._holding:
@@ -396,7 +397,7 @@ class JournalPage(QWidget):
 
     def jump_to_date(self) -> None:
         day = self.jump_date.date()
-        entry_id = journal.first_entry_on_or_before(
+        entry_id = journal_browse.first_entry_on_or_before(
             datetime(day.year(), day.month(), day.day()).date(), self.model.entry_ids
         )
         if entry_id is None:
@@ -424,7 +425,7 @@ class JournalPage(QWidget):
     def start_after_conversation(self, conversation_id: int) -> None:
         prompts = journal_prompts.prompt_set("after_conversation").prompts
         try:
-            draft = journal.draft_after_conversation(
+            draft = journal_drafts.draft_after_conversation(
                 conversation_id, [prompt.text for prompt in prompts[:4]]
             )
         except RecordNotFound:
