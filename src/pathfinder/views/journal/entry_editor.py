@@ -15,17 +15,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QModelIndex, QStringListModel, QTime, Signal
-from PySide6.QtGui import QFocusEvent, QFont
+from PySide6.QtCore import QStringListModel, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -38,37 +36,23 @@ from pathfinder.services.records import RecordNotFound
 from pathfinder.services.validation import SHORT_TEXT_LIMIT, ValidationError
 from pathfinder.store.errors import StorageWriteError
 from pathfinder.views.formatting import full_date_at_time
+from pathfinder.views.journal.entry_fields import (
+    CONFIDENCE_WORDS,
+    MOOD_WORDS,
+    TagsEdit,
+    first_place_to_write,
+    from_qt,
+    links_for,
+    scale_combo,
+    to_qt,
+)
 from pathfinder.views.journal.link_picker import pick_link
+from pathfinder.views.journal.links_row import LinksRow
 from pathfinder.views.journal.mentions import MentionTextEdit
 from pathfinder.views.widgets.autosave import Autosaver
 from pathfinder.views.widgets.completers import LastPieceCompleter
 from pathfinder.views.widgets.field_message import FieldMessage
-from pathfinder.views.widgets.lines_model import PAYLOAD_ROLE, LinesModel
 from pathfinder.views.widgets.markdown_editor import MarkdownEditor
-
-MOOD_WORDS = {1: "low", 2: "flat", 3: "steady", 4: "good", 5: "great"}
-CONFIDENCE_WORDS = {1: "shaky", 2: "unsure", 3: "getting there", 4: "fairly sure", 5: "sure"}
-KIND_WORDS = {"person": "", "conversation": "", "event": "Event: "}
-
-
-def _scale_combo(words: dict[int, str], name: str) -> QComboBox:
-    combo = QComboBox()
-    combo.addItem("Not noted", None)
-    for value, word in words.items():
-        combo.addItem(f"{value} · {word}", value)
-    combo.setAccessibleName(name)
-    return combo
-
-
-def _to_qt(moment: datetime) -> QDateTime:
-    return QDateTime(
-        QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
-    )
-
-
-def _from_qt(moment: QDateTime) -> datetime:
-    day, time = moment.date(), moment.time()
-    return datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
 
 
 class EntryEditor(QWidget):
@@ -133,8 +117,8 @@ class EntryEditor(QWidget):
         form.addRow("", self.when_message)
 
         feeling_row = QHBoxLayout()
-        self.mood = _scale_combo(MOOD_WORDS, "Mood")
-        self.confidence = _scale_combo(CONFIDENCE_WORDS, "Confidence")
+        self.mood = scale_combo(MOOD_WORDS, "Mood")
+        self.confidence = scale_combo(CONFIDENCE_WORDS, "Confidence")
         feeling_row.addWidget(self.mood)
         confidence_label = QLabel("C&onfidence")
         confidence_label.setBuddy(self.confidence)
@@ -147,7 +131,7 @@ class EntryEditor(QWidget):
         form.addRow(mood_label, feeling_row)
 
         second_row = QHBoxLayout()
-        self.tags = _TagsEdit(self._offer_tags)
+        self.tags = TagsEdit(self._offer_tags)
         self.tags.setPlaceholderText("Comma-separated, for example nerves, wins")
         self.tags.setAccessibleName("Tags")
         self._tag_completer = LastPieceCompleter(QStringListModel([]), self.tags)
@@ -162,33 +146,13 @@ class EntryEditor(QWidget):
         self.tags_message = FieldMessage()
         form.addRow("", self.tags_message)
 
-        links_row = QHBoxLayout()
-        self.links = LinesModel(self)
-        self.links_view = QListView()
-        self.links_view.setModel(self.links)
-        self.links_view.setAccessibleName("Linked people, conversations and events")
-        self.links_view.setFlow(QListView.Flow.LeftToRight)
-        self.links_view.setWrapping(True)
-        self.links_view.setSpacing(3)
-        self.links_view.setFixedHeight(self.fontMetrics().height() * 2 + 14)
-        self.links_view.setToolTip("Press Enter or double-click to open")
-        self.links_view.activated.connect(self._open_link)
-        self.link_button = QPushButton("&Link…")
-        self.link_button.setToolTip(
-            "Link a person, a conversation or an event (or type @ and a name)"
-        )
-        self.link_button.clicked.connect(self.choose_link)
-        self.unlink_button = QPushButton("&Remove link")
-        self.unlink_button.clicked.connect(self.remove_selected_link)
-        links_row.addWidget(self.links_view, 1)
-        link_buttons = QVBoxLayout()
-        link_buttons.setSpacing(2)
-        link_buttons.addWidget(self.link_button)
-        link_buttons.addWidget(self.unlink_button)
-        links_row.addLayout(link_buttons)
+        self.links_row = LinksRow()
+        self.links_row.add_requested.connect(self.choose_link)
+        self.links_row.remove_requested.connect(self.remove_link)
+        self.links_row.open_requested.connect(self._open_link)
         links_label = QLabel("About")
-        links_label.setBuddy(self.links_view)
-        form.addRow(links_label, links_row)
+        links_label.setBuddy(self.links_row.view)
+        form.addRow(links_label, self.links_row)
         layout.addLayout(form)
 
         self.prompt_label = QLabel()
@@ -236,7 +200,6 @@ class EntryEditor(QWidget):
         self.shared.toggled.connect(self._changed)
         self.tags.textEdited.connect(self._tags_edited)
         self.tags.editingFinished.connect(self.flush)
-        self.links_view.selectionModel().currentChanged.connect(self._update_link_buttons)
         self.clear()
 
     # -- showing -------------------------------------------------------------
@@ -276,7 +239,7 @@ class EntryEditor(QWidget):
         for kind, target_id in draft.links:
             self._pending_links.extend(
                 choice_link
-                for choice_link in _links_for(kind, target_id)
+                for choice_link in links_for(kind, target_id)
                 if choice_link not in self._pending_links
             )
         self._show_links(self._pending_links)
@@ -284,7 +247,7 @@ class EntryEditor(QWidget):
         if focus:
             self.text_edit.setFocus()
             cursor = self.text_edit.textCursor()
-            cursor.setPosition(_first_place_to_write(draft.body))
+            cursor.setPosition(first_place_to_write(draft.body))
             self.text_edit.setTextCursor(cursor)
 
     def _fill(
@@ -299,8 +262,8 @@ class EntryEditor(QWidget):
         self._loading = True
         try:
             self.title.setText(draft.title)
-            self.written_at.setMaximumDateTime(_to_qt(self._clock().replace(hour=23, minute=59)))
-            self.written_at.setDateTime(_to_qt(written_at))
+            self.written_at.setMaximumDateTime(to_qt(self._clock().replace(hour=23, minute=59)))
+            self.written_at.setDateTime(to_qt(written_at))
             self.mood.setCurrentIndex(self.mood.findData(mood) if mood else 0)
             self.confidence.setCurrentIndex(
                 self.confidence.findData(confidence) if confidence else 0
@@ -322,11 +285,7 @@ class EntryEditor(QWidget):
         self.delete_button.setEnabled(self.entry_id is not None)
 
     def _show_links(self, links: list[Link]) -> None:
-        self.links.set_lines([(f"{KIND_WORDS[link.kind]}{link.label}", "", link) for link in links])
-        self._update_link_buttons()
-
-    def _update_link_buttons(self) -> None:
-        self.unlink_button.setEnabled(self.links_view.currentIndex().isValid())
+        self.links_row.show_links(links)
 
     def _offer_tags(self) -> None:
         """The tags in use, read when the field is entered (not on every entry shown)."""
@@ -344,7 +303,7 @@ class EntryEditor(QWidget):
         return {
             "title": self.title.text(),
             "body": self.text_edit.toPlainText(),
-            "written_at": _from_qt(self.written_at.dateTime()),
+            "written_at": from_qt(self.written_at.dateTime()),
             "mood": self.mood.currentData(),
             "confidence": self.confidence.currentData(),
             "shared": self.shared.isChecked(),
@@ -380,7 +339,7 @@ class EntryEditor(QWidget):
                     entry_id=self.entry_id,
                     title=self.title.text(),
                     body=self.text_edit.toPlainText(),
-                    written_at=_from_qt(self.written_at.dateTime()).isoformat(),
+                    written_at=from_qt(self.written_at.dateTime()).isoformat(),
                     noted_at=self._clock().isoformat(timespec="seconds"),
                     prompt=self._prompt if self.entry_id is None else "",
                     links=tuple((link.kind, link.target_id) for link in self._pending_links),
@@ -511,7 +470,7 @@ class EntryEditor(QWidget):
 
     def _link(self, kind: str, target_id: int) -> None:
         if self.entry_id is None:
-            for link in _links_for(kind, target_id):
+            for link in links_for(kind, target_id):
                 if link not in self._pending_links:
                     self._pending_links.append(link)
             self._show_links(self._pending_links)
@@ -526,11 +485,7 @@ class EntryEditor(QWidget):
         self._status("Linked")
         self.saved.emit(self.entry_id)
 
-    def remove_selected_link(self) -> None:
-        index = self.links_view.currentIndex()
-        link = self.links.data(index, PAYLOAD_ROLE) if index.isValid() else None
-        if not isinstance(link, Link):
-            return
+    def remove_link(self, link: Link) -> None:
         if self.entry_id is None:
             self._pending_links = [kept for kept in self._pending_links if kept != link]
             self._show_links(self._pending_links)
@@ -544,9 +499,8 @@ class EntryEditor(QWidget):
         self._status(f"No longer linked to {link.label}")
         self.saved.emit(self.entry_id)
 
-    def _open_link(self, index: QModelIndex) -> None:
-        link = self.links.data(index, PAYLOAD_ROLE)
-        if not isinstance(link, Link) or not self.flush():
+    def _open_link(self, link: Link) -> None:
+        if not self.flush():
             return
         if not journal_drafts.link_choice_by_id(link.kind, link.target_id):
             self._status(f"“{link.label}” is no longer in your notebook.")
@@ -554,31 +508,3 @@ class EntryEditor(QWidget):
                 self._show_links(journal.links_of(self.entry_id))
             return
         self.open_link.emit(link.kind, link.target_id)
-
-
-class _TagsEdit(QLineEdit):
-    def __init__(self, on_focus: Callable[[], None]) -> None:
-        super().__init__()
-        self._on_focus = on_focus
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        self._on_focus()
-        super().focusInEvent(event)
-
-
-def _first_place_to_write(body: str) -> int:
-    """Where typing starts in a new entry: under its first heading, else at the end."""
-    lines = body.split("\n")
-    position = 0
-    for index, line in enumerate(lines):
-        position += len(line) + 1
-        if line.startswith("#") and index + 1 < len(lines):
-            return min(position, len(body))
-    return len(body)
-
-
-def _links_for(kind: str, target_id: int) -> list[Link]:
-    """How a link of a new entry reads before the entry exists."""
-    for choice in journal_drafts.link_choice_by_id(kind, target_id):
-        return [Link(kind, target_id, choice.label)]
-    return []

@@ -41,7 +41,8 @@ from pathfinder.services.journal_drafts import EntryDraft
 from pathfinder.services.records import RecordNotFound
 from pathfinder.store.errors import StorageWriteError
 from pathfinder.views.icons import themed_icon
-from pathfinder.views.journal.entry_editor import MOOD_WORDS, EntryEditor
+from pathfinder.views.journal.entry_editor import EntryEditor
+from pathfinder.views.journal.entry_fields import MOOD_WORDS
 from pathfinder.views.journal.list_delegate import JournalListDelegate
 from pathfinder.views.journal.list_model import IS_MONTH_ROLE, JournalListModel
 from pathfinder.views.journal.mood_chart import MoodChart
