@@ -1,11 +1,19 @@
-"""How a row of the journal list is drawn: month headings, and each entry as its heading
-in bold over a quieter line of when, mood and the first words."""
+"""The journal list's view: how a row is drawn (month headings, and each entry as its
+heading in bold over a quieter line of when, mood and the first words), and a keyboard
+that steps over the month headings."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from pathfinder.views.journal.list_model import IS_MONTH_ROLE
 
@@ -73,3 +81,29 @@ class JournalListDelegate(QStyledItemDelegate):
                 metrics.elidedText(words, Qt.TextElideMode.ElideRight, area.width()),
             )
         painter.restore()
+
+
+class EntryListView(QListView):
+    """The entry list; the keyboard steps over month headings to the entries."""
+
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        index = super().moveCursor(action, modifiers)
+        model = self.model()
+        if not index.isValid() or not index.data(IS_MONTH_ROLE):
+            return index
+        upwards = action in (
+            QAbstractItemView.CursorAction.MoveUp,
+            QAbstractItemView.CursorAction.MovePageUp,
+            QAbstractItemView.CursorAction.MovePrevious,
+        )
+        row = index.row()
+        step = -1 if upwards else 1
+        while 0 <= row < model.rowCount() and model.index(row, 0).data(IS_MONTH_ROLE):
+            row += step
+        if not 0 <= row < model.rowCount():  # a heading at the very top: go down instead
+            row = index.row()
+            while row < model.rowCount() and model.index(row, 0).data(IS_MONTH_ROLE):
+                row += 1
+        return model.index(row, 0) if 0 <= row < model.rowCount() else self.currentIndex()

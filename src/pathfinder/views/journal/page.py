@@ -13,14 +13,12 @@ from PySide6.QtCore import (
     QDateTime,
     QEvent,
     QItemSelection,
-    QModelIndex,
     Qt,
     QTime,
     Signal,
 )
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -43,9 +41,10 @@ from pathfinder.store.errors import StorageWriteError
 from pathfinder.views.icons import themed_icon
 from pathfinder.views.journal.entry_editor import EntryEditor
 from pathfinder.views.journal.entry_fields import MOOD_WORDS
-from pathfinder.views.journal.list_delegate import JournalListDelegate
-from pathfinder.views.journal.list_model import IS_MONTH_ROLE, JournalListModel
+from pathfinder.views.journal.list_delegate import EntryListView, JournalListDelegate
+from pathfinder.views.journal.list_model import JournalListModel
 from pathfinder.views.journal.mood_chart import MoodChart
+from pathfinder.views.journal.new_menu import fill_new_menu
 from pathfinder.views.journal.prompts_view import PromptsView
 from pathfinder.views.widgets.empty_state import EmptyState
 from pathfinder.views.widgets.long_choice import LongChoice
@@ -54,32 +53,6 @@ from pathfinder.views.widgets.selection import select_only_row
 from pathfinder.views.widgets.undo import AlreadyDoneCommand
 
 ENTRIES_TAB, PROMPTS_TAB = range(2)
-
-
-class _EntryList(QListView):
-    """The entry list; the keyboard steps over month headings to the entries."""
-
-    def moveCursor(
-        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
-    ) -> QModelIndex:
-        index = super().moveCursor(action, modifiers)
-        model = self.model()
-        if not index.isValid() or not index.data(IS_MONTH_ROLE):
-            return index
-        upwards = action in (
-            QAbstractItemView.CursorAction.MoveUp,
-            QAbstractItemView.CursorAction.MovePageUp,
-            QAbstractItemView.CursorAction.MovePrevious,
-        )
-        row = index.row()
-        step = -1 if upwards else 1
-        while 0 <= row < model.rowCount() and model.index(row, 0).data(IS_MONTH_ROLE):
-            row += step
-        if not 0 <= row < model.rowCount():  # a heading at the very top: go down instead
-            row = index.row()
-            while row < model.rowCount() and model.index(row, 0).data(IS_MONTH_ROLE):
-                row += 1
-        return model.index(row, 0) if 0 <= row < model.rowCount() else self.currentIndex()
 
 
 CONTEXT = (
@@ -183,7 +156,7 @@ class JournalPage(QWidget):
         left_layout.addLayout(shared_row)
 
         self.model = JournalListModel(self._clock, self)
-        self.list = _EntryList()
+        self.list = EntryListView()
         self.list.setModel(self.model)
         # Rows of one height, laid out a screenful at a time: with 20,000 entries the
         # section shows at once and the rest is placed while the user reads.
@@ -240,32 +213,7 @@ class JournalPage(QWidget):
         return page
 
     def _fill_new_menu(self) -> None:
-        menu = self.new_menu
-        menu.clear()
-        menu.addAction("&Blank entry", lambda: self.new_entry())
-        prompts_menu = menu.addMenu("From a &prompt")
-        for prompt_set in journal_prompts.prompt_sets():
-            submenu = prompts_menu.addMenu(prompt_set.label)
-            submenu.setToolTipsVisible(True)
-            every = submenu.addAction(
-                "All of them, as headings",
-                lambda s=prompt_set: self.new_entry(
-                    journal_drafts.draft_from_prompts([p.text for p in s.prompts], s.label)
-                ),
-            )
-            every.setToolTip(prompt_set.when)
-            submenu.addSeparator()
-            for prompt in prompt_set.prompts:
-                submenu.addAction(
-                    prompt.text.replace("&", "&&"),
-                    lambda p=prompt.text: self.new_entry(journal_drafts.draft_from_prompt(p)),
-                )
-        templates_menu = menu.addMenu("From a &template")
-        for template in journal_prompts.templates():
-            templates_menu.addAction(
-                template.name.replace("&", "&&"),
-                lambda t=template: self.new_entry(EntryDraft(title=t.name, body=t.body)),
-            )
+        fill_new_menu(self.new_menu, self.new_entry)
 
     # -- the list ------------------------------------------------------------
 
