@@ -22,23 +22,23 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QSystemTrayIcon,
     QToolBar,
     QWidget,
 )
 
 from pathfinder.paths import Paths
-from pathfinder.services import followups, interactions, journal, unsaved
+from pathfinder.services import interactions
 from pathfinder.services.why import current_why
 from pathfinder.views.compass.page import CompassPage
 from pathfinder.views.conversations.page import ConversationsPage
 from pathfinder.views.dialogs.about import show_about
 from pathfinder.views.dialogs.shortcuts import ShortcutsDialog
-from pathfinder.views.icons import app_icon, themed_icon
+from pathfinder.views.icons import themed_icon
 from pathfinder.views.journal.page import JournalPage
 from pathfinder.views.map.page import MapPage
 from pathfinder.views.people.page import PeoplePage
 from pathfinder.views.search_box import SearchBox
+from pathfinder.views.startup_offers import StartupOffers
 from pathfinder.views.today.page import TodayPage
 from pathfinder.views.ui_state import UiState
 
@@ -58,7 +58,7 @@ def _quit_keys() -> list[QKeySequence]:
     return keys
 
 
-class MainWindow(QMainWindow):
+class MainWindow(StartupOffers, QMainWindow):
     def __init__(
         self,
         paths: Paths,
@@ -270,69 +270,6 @@ class MainWindow(QMainWindow):
     def _reflect_on(self, conversation_id: int) -> None:
         if self._go_to(self.journal_page):
             self.journal_page.start_after_conversation(conversation_id)
-
-    def remind_at_start(self) -> str:
-        """With the preference on, a system notification when follow-ups are due; returns
-        what it said ("" when it said nothing)."""
-        if not self.remind_action.isChecked():
-            return ""
-        due = followups.count_due(self._clock().date())
-        if not due or not QSystemTrayIcon.isSystemTrayAvailable():
-            return ""
-        message = (
-            "One follow-up is waiting for you (due today or before)."
-            if due == 1
-            else f"{due} follow-ups are waiting for you (due today or before)."
-        )
-        self.tray = QSystemTrayIcon(app_icon(), self)
-        self.tray.setToolTip("Pathfinder")
-        self.tray.activated.connect(lambda _reason: self._show_today_from_tray())
-        self.tray.messageClicked.connect(self._show_today_from_tray)
-        self.tray.show()
-        self.tray.showMessage("Pathfinder", message, app_icon(), 8000)
-        return message
-
-    def _show_today_from_tray(self) -> None:
-        if self.isMinimized():
-            self.showNormal()
-        self.raise_()
-        self.activateWindow()
-        self.show_section(self.sections.index(self.today_page))
-        if hasattr(self, "tray"):
-            self.tray.hide()
-
-    def offer_unsaved_text(self) -> None:
-        """Pathfinder was stopped while journal text was still being typed: offer it back."""
-        copy = unsaved.read(self.paths.unsaved_file)
-        if copy is None:
-            return
-        if copy.entry_id is not None and journal.entry_exists(copy.entry_id):
-            saved = journal.get_entry(copy.entry_id)
-            if (saved.title, saved.body) == (copy.title, copy.body):
-                unsaved.forget(self.paths.unsaved_file)  # the notebook has it after all
-                return
-        elif not copy.title.strip() and not copy.body.strip():
-            unsaved.forget(self.paths.unsaved_file)
-            return
-        words = " ".join(f"{copy.title} {copy.body}".split())
-        shown = words if len(words) <= 300 else words[:299] + "…"
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Bring back your unsaved words?",
-            "Pathfinder stopped before your last journal writing was saved. This is what "
-            f"you had typed:\n\n“{shown}”\n\nPut it back in the journal?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
-            self,
-        )
-        box.button(QMessageBox.StandardButton.Yes).setText("&Bring it back")
-        box.button(QMessageBox.StandardButton.Discard).setText("&Discard it")
-        box.setDefaultButton(QMessageBox.StandardButton.Yes)
-        if box.exec() == QMessageBox.StandardButton.Yes:
-            if self._go_to(self.journal_page):
-                self.journal_page.recover(copy)
-                self.show_status("Your words are back in the journal and saved.")
-        else:
-            unsaved.forget(self.paths.unsaved_file)
 
     def _start_conversation_with(self, person_id: int) -> None:
         if self._go_to(self.conversations_page):
