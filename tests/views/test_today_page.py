@@ -43,7 +43,7 @@ def test_done_and_snooze_from_today_with_undo(notebook: Paths, qtbot, clock) -> 
     second = followups.add_follow_up(ben.id, today, "Ask about the team", now=clock())
     page, undo, messages = make_page(qtbot, clock)
     lines = [line[0] for line in page.follow_ups.model.lines]
-    assert lines[0] == "Overdue since 2 days ago · Ana Ruiz: Send the article"
+    assert lines[0] == "Due 2 days ago (overdue) · Ana Ruiz: Send the article"
     assert lines[1] == "Due today · Ben Ode: Ask about the team"
     assert page.follow_ups.heading.text() == "Follow-ups due (2)"
 

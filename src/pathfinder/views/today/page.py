@@ -264,7 +264,7 @@ class TodayPage(QWidget):
                     (
                         "Due today"
                         if item.due_on == today
-                        else f"Overdue since {relative_time(item.due_on, now)}"
+                        else f"Due {relative_time(item.due_on, now)} (overdue)"
                     )
                     + f" · {item.person_name}: {item.reason or 'follow up'}",
                     f"Due {full_date(item.due_on)}",
