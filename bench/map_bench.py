@@ -38,12 +38,8 @@ sys.path.insert(0, str(BENCH_DIR))
 from large_notebook import REFERENCE_DAY, cached_large_notebook  # noqa: E402
 
 from pathfinder.paths import Paths  # noqa: E402
-from pathfinder.services.network_map import (  # noqa: E402
-    MapFilter,
-    NetworkMap,
-    layout,
-    map_data,
-)
+from pathfinder.services.network_layout import layout  # noqa: E402
+from pathfinder.services.network_map import MapFilter, NetworkMap, map_data  # noqa: E402
 from pathfinder.store.database import close_notebook, db, open_notebook  # noqa: E402
 
 TARGET_MS = 1000.0

@@ -9,16 +9,18 @@ from datetime import date, datetime
 from itertools import combinations
 
 from pathfinder.paths import Paths
-from pathfinder.services import interactions, network_map, people, people_bulk
-from pathfinder.services.network_map import (
+from pathfinder.services import interactions, network_layout, network_map, people, people_bulk
+from pathfinder.services.network_layout import (
     SOURCE_COLOURS,
-    Introduction,
     Layout,
+    PlacedNode,
+    layout,
+)
+from pathfinder.services.network_map import (
+    Introduction,
     MapFilter,
     MapPerson,
     NetworkMap,
-    PlacedNode,
-    layout,
     map_data,
 )
 
@@ -155,7 +157,7 @@ def test_colour_by_relationship(notebook: Paths) -> None:
     placed = layout(map_data(MapFilter()), colour_by="relationship")
     nodes = by_person(placed)
     assert nodes[ids["gus"]].category == "mentor"
-    assert nodes[ids["gus"]].colour == network_map.RELATIONSHIP_COLOURS["mentor"]
+    assert nodes[ids["gus"]].colour == network_layout.RELATIONSHIP_COLOURS["mentor"]
     assert [(entry.label, entry.count) for entry in placed.legend] == [("Mentor", 1), ("Other", 6)]
 
 

@@ -14,7 +14,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QToolTip
 
 from pathfinder.paths import Paths
 from pathfinder.services import interactions, people
-from pathfinder.services.network_map import Introduction, MapPerson, NetworkMap, layout
+from pathfinder.services.network_layout import layout
+from pathfinder.services.network_map import (
+    Introduction,
+    MapPerson,
+    NetworkMap,
+)
 from pathfinder.views.map.canvas import describe
 from pathfinder.views.map.labels import LabelBox, visible_labels
 from pathfinder.views.map.page import MapPage

@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QToolTip, QWidget
 
 from pathfinder.services.contact_fields import LEVEL_LABELS
-from pathfinder.services.network_map import COLOUR_BY, PlacedNode
+from pathfinder.services.network_layout import COLOUR_BY, PlacedNode
 from pathfinder.views.formatting import relative_time
 from pathfinder.views.map.scene import MapScene
 

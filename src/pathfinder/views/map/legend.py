@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from pathfinder.services.network_map import Layout
+from pathfinder.services.network_layout import Layout
 
 COLOUR_BY_WORDS = {"source": "How you know them", "relationship": "Relationship"}
 PAD = 12.0

@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from pathfinder.services.contact_fields import LEVEL_LABELS, SOURCE_LABELS
-from pathfinder.services.network_map import (
+from pathfinder.services.network_layout import (
     COLLAPSE_ABOVE,
     Layout,
+    layout,
+)
+from pathfinder.services.network_map import (
     MapFilter,
     NetworkMap,
-    layout,
     map_data,
     notebook_changes,
 )

@@ -30,7 +30,11 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
 )
 
-from pathfinder.services.network_map import YOU_RADIUS, Layout, PlacedNode
+from pathfinder.services.network_layout import (
+    YOU_RADIUS,
+    Layout,
+    PlacedNode,
+)
 from pathfinder.views.map.labels import LabelBox, box_offset, visible_labels
 
 MARGIN = 60.0  # scene units around the outermost circle
