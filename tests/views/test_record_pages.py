@@ -299,3 +299,16 @@ def test_redo_while_a_change_waits_to_save_deletes_cleanly(notebook: Paths, qtbo
     assert page.form.title.text() == "Designer"  # the form follows the selection
     page.delete_selected()
     assert roles.list_roles() == []
+
+
+def test_goal_progress_is_counted_again_after_a_write(notebook: Paths) -> None:
+    from datetime import datetime
+
+    from pathfinder.services import journal
+    from pathfinder.views.compass.goals import _progress
+
+    made = datetime(2026, 3, 2, 9)
+    goal = goals.add_goal("Write", "journal", 3, now=made)
+    assert _progress(goal, made.date()).done == 0
+    journal.add_entry(made, body="one")
+    assert _progress(goal, made.date()).done == 1

@@ -27,6 +27,7 @@ from pathfinder.services.goals import (
     WHOLE_STRETCH_KINDS,
     GoalRecord,
 )
+from pathfinder.services.network_map import notebook_changes
 from pathfinder.services.validation import LONG_TEXT_LIMIT, SHORT_TEXT_LIMIT, TARGET_NUMBER_LIMIT
 from pathfinder.views.formatting import relative_time, short_date
 from pathfinder.views.widgets.bounded_text import BoundedTextEdit
@@ -154,13 +155,36 @@ def _due_text(goal: GoalRecord, now: datetime) -> str:
     return f"{short_date(goal.due_on)} ({relative_time(goal.due_on, now)})"
 
 
+_progress_cache: dict[tuple[int, datetime, date], goals.Progress] = {}
+_progress_written = -1  # the notebook's write count the cache was filled at
+
+
+def _progress(goal: GoalRecord, today: date) -> goals.Progress:
+    """A goal's progress, counted once per change to the notebook (a table repaints often)."""
+    global _progress_written
+    written = notebook_changes()
+    if written != _progress_written:
+        _progress_cache.clear()
+        _progress_written = written
+    key = (goal.id, goal.updated_at, today)
+    if key not in _progress_cache:
+        _progress_cache[key] = goals.progress_of(goal, today)
+    return _progress_cache[key]
+
+
 def _progress_text(goal: GoalRecord, now: datetime) -> str:
-    return goals.progress_of(goal, now.date()).words
+    return _progress(goal, now.date()).words
+
+
+def _progress_order(goal: GoalRecord) -> float:
+    """Sorted by how far along: done over target (a goal without a number last)."""
+    progress = _progress(goal, date.today())
+    return progress.done / progress.target if progress.target else -1.0
 
 
 GOAL_COLUMNS = [
     Column("Goal", lambda g, _now: g.title),
-    Column("Progress", _progress_text),
+    Column("Progress", _progress_text, _progress_order),
     Column("Kind", lambda g, _now: g.kind_label, lambda g: KIND_ORDER.index(g.kind)),
     Column(
         "Target",
