@@ -628,3 +628,16 @@ def test_the_list_places_months_and_entries_by_position(notebook: Paths, qtbot, 
     for entry in made:
         assert model.entry_at(model.row_of(entry.id)) == entry.id
     assert [model.entry_at(row) for row in (0, 3, 5)] == [None, None, None]
+
+
+def test_a_conversation_lists_the_entries_about_it(notebook: Paths, qtbot, clock) -> None:
+    ana = people.add_person("Ana Ruiz", now=clock())
+    talk = conversations.start_conversation(ana.id, now=clock())
+    entry = journal.add_entry(clock(), title="What Ana said", links=[("conversation", talk.id)])
+    window = make_window(qtbot, notebook, clock)
+    window.open_item("conversation", talk.id)
+    detail = window.conversations_page.interviews.detail
+    assert [line[0].split(" · ")[1] for line in detail.reflections.lines] == ["What Ana said"]
+    detail.reflections_view.activated.emit(detail.reflections.index(0))
+    assert window.current_section() is window.journal_page
+    assert window.journal_page.editor.entry_id == entry.id

@@ -428,6 +428,31 @@ def entries_about_person(person_id: int) -> list[Mention]:
     ]
 
 
+def entries_about_conversation(conversation_id: int) -> list[Mention]:
+    """Entries that link this conversation, newest first."""
+    query = (
+        JournalEntry.select(
+            JournalEntry.id,
+            JournalEntry.written_at,
+            JournalEntry.title,
+            fn.SUBSTR(JournalEntry.body, 1, 400),
+        )
+        .where(
+            JournalEntry.id.in_(
+                JournalLink.select(JournalLink.entry).where(
+                    JournalLink.conversation == conversation_id
+                )
+            )
+        )
+        .order_by(JournalEntry.written_at.desc())
+        .tuples()
+    )
+    return [
+        Mention(entry_id, _as_datetime(written_at), entry_heading(title, body))
+        for entry_id, written_at, title, body in query
+    ]
+
+
 def _as_datetime(value: datetime | str) -> datetime:
     return datetime.fromisoformat(value) if isinstance(value, str) else value
 

@@ -104,6 +104,9 @@ class MainWindow(StartupOffers, QMainWindow):
         self.people_page.detail.conversation_requested.connect(self._start_conversation_with)
         self.people_page.detail.open_entry.connect(lambda i: self.open_item("journal_entry", i))
         self.conversations_page.interviews.reflection_requested.connect(self._reflect_on)
+        self.conversations_page.interviews.open_entry.connect(
+            lambda i: self.open_item("journal_entry", i)
+        )
         self.journal_page.open_link.connect(self.open_item)
         self.today_page.open_person.connect(lambda i: self.open_item("person", i))
         self.today_page.open_conversation.connect(lambda i: self.open_item("conversation", i))

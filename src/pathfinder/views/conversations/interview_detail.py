@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pathfinder.services import conversations, people, questions, roles
+from pathfinder.services import conversations, journal, people, questions, roles
 from pathfinder.services.conversations import (
     NOTES_LIMIT,
     STAGE_LABELS,
@@ -32,6 +32,7 @@ from pathfinder.services.validation import ValidationError
 from pathfinder.store.errors import StorageWriteError
 from pathfinder.store.models import STAGES
 from pathfinder.views.conversations.interview_form import InterviewForm
+from pathfinder.views.formatting import full_date
 from pathfinder.views.people.dialogs import IntroductionForm
 from pathfinder.views.widgets.autosave import Autosaver
 from pathfinder.views.widgets.bounded_text import BoundedTextEdit
@@ -46,6 +47,7 @@ class InterviewDetail(QWidget):
     changed = Signal(int)  # the conversation's id, after any save
     draft_requested = Signal(int, object)  # person id, target role id
     reflection_requested = Signal(int)  # write a journal entry about this conversation
+    open_entry = Signal(int)  # a journal entry about it
 
     def __init__(
         self,
@@ -161,6 +163,17 @@ class InterviewDetail(QWidget):
         self.introduce_button.clicked.connect(self.add_introduction)
         intros_layout.addWidget(self.introduce_button)
         self.tabs.addTab(intros, "Introductions")
+
+        # The journal entries about this conversation (the other end of their links).
+        reflections = QWidget()
+        reflections_layout = QVBoxLayout(reflections)
+        self.reflections = LinesModel(self)
+        self.reflections_view = QListView()
+        self.reflections_view.setModel(self.reflections)
+        self.reflections_view.setAccessibleName("Journal entries about this conversation")
+        self.reflections_view.activated.connect(self._open_reflection)
+        reflections_layout.addWidget(self.reflections_view, 1)
+        self.tabs.addTab(reflections, "Journal")
         layout.addWidget(self.tabs, 1)
         self.show_conversation(None)
 
@@ -197,6 +210,13 @@ class InterviewDetail(QWidget):
                 for person_id, name in conversations.introduced_through(record.id)
             ]
             or [("Nobody yet. Asking “who else should I talk to?” helps.", "", None)]
+        )
+        self.reflections.set_lines(
+            [
+                (f"{full_date(mention.written_at)} · {mention.heading}", "", mention.entry_id)
+                for mention in journal.entries_about_conversation(record.id)
+            ]
+            or [("Nothing written yet. “Write a reflection” starts an entry about it.", "", None)]
         )
 
     def _hint(self, record: ConversationRecord) -> str:
@@ -442,3 +462,8 @@ class InterviewDetail(QWidget):
     def _ask_for_draft(self) -> None:
         if self.record is not None:
             self.draft_requested.emit(self.record.person_id, self.record.target_role_id)
+
+    def _open_reflection(self, index: QModelIndex) -> None:
+        entry_id = self.reflections.data(index, PAYLOAD_ROLE)
+        if isinstance(entry_id, int) and self.flush():
+            self.open_entry.emit(entry_id)

@@ -97,6 +97,7 @@ class NewConversationForm(IntroductionForm):
 class InterviewsView(QStackedWidget):
     draft_requested = Signal(int, object)
     reflection_requested = Signal(int)
+    open_entry = Signal(int)
 
     def __init__(
         self,
@@ -150,6 +151,7 @@ class InterviewsView(QStackedWidget):
         self.detail.changed.connect(self._after_save)
         self.detail.draft_requested.connect(self.draft_requested)
         self.detail.reflection_requested.connect(self.reflection_requested)
+        self.detail.open_entry.connect(self.open_entry)
         splitter.addWidget(self.detail)
         splitter.setSizes([520, 560])
         outer.addWidget(splitter, 1)
