@@ -150,7 +150,7 @@ class InterviewDetail(QWidget):
         for editor in (self.research, self.meeting):
             editor.textChanged.connect(self._autosaver.touch)
         self.tabs.addTab(self.research, "Research")
-        self.tabs.addTab(self.meeting, "Meeting notes")
+        self.tabs.addTab(self.meeting, "Meeting")
 
         intros = QWidget()
         intros_layout = QVBoxLayout(intros)
@@ -162,7 +162,7 @@ class InterviewDetail(QWidget):
         self.introduce_button = QPushButton("They introduced me to…")
         self.introduce_button.clicked.connect(self.add_introduction)
         intros_layout.addWidget(self.introduce_button)
-        self.tabs.addTab(intros, "Introductions")
+        self.tabs.addTab(intros, "Introduced")
 
         # The journal entries about this conversation (the other end of their links).
         reflections = QWidget()
@@ -174,6 +174,11 @@ class InterviewDetail(QWidget):
         self.reflections_view.activated.connect(self._open_reflection)
         reflections_layout.addWidget(self.reflections_view, 1)
         self.tabs.addTab(reflections, "Journal")
+        for index, full in enumerate(
+            ("", "", "", "Meeting notes", "People they introduced you to", "Journal entries")
+        ):
+            if full:
+                self.tabs.setTabToolTip(index, full)
         layout.addWidget(self.tabs, 1)
         self.show_conversation(None)
 
