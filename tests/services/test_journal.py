@@ -72,7 +72,7 @@ def test_links_show_both_ways_and_survive_an_undone_delete(notebook: Paths) -> N
     direct = journal.add_entry(NOW, title="About Ana", links=[("person", ana.id)])
     through = journal.add_entry(NOW, title="After the talk", links=[("conversation", talk.id)])
     journal.add_entry(NOW, title="Meetup", links=[("event", meetup.id)])
-    about_ana = [mention.heading for mention in journal.entries_about_person(ana.id)]
+    about_ana = [mention.heading for mention in journal_browse.entries_about_person(ana.id)]
     assert sorted(about_ana) == ["About Ana", "After the talk"]
 
     snapshot = people_bulk.delete_people([ana.id])
@@ -86,7 +86,7 @@ def test_links_show_both_ways_and_survive_an_undone_delete(notebook: Paths) -> N
 
     saved = events.delete_event(meetup.id)
     events.restore_event(saved)
-    assert journal.entries_about_person(ana.id)
+    assert journal_browse.entries_about_person(ana.id)
     removed = conversations.delete_conversation(talk.id)
     conversations.restore_conversation(removed)
     assert journal.get_entry(through.id).links[0].kind == "conversation"

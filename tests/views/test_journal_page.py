@@ -9,7 +9,15 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pathfinder.paths import Paths
-from pathfinder.services import conversations, events, journal, journal_prompts, people, unsaved
+from pathfinder.services import (
+    conversations,
+    events,
+    journal,
+    journal_browse,
+    journal_prompts,
+    people,
+    unsaved,
+)
 from pathfinder.services.journal import JournalFilter
 from pathfinder.views.journal.page import PROMPTS_TAB, JournalPage
 from pathfinder.views.main_window import MainWindow
@@ -89,7 +97,7 @@ def test_writing_an_entry_with_a_link_and_tags(notebook: Paths, qtbot, clock) ->
     )
     assert editor.words.text() == "5 words"
     # And the person's timeline lists the entry.
-    assert [m.entry_id for m in journal.entries_about_person(ana.id)] == [entry_id]
+    assert [m.entry_id for m in journal_browse.entries_about_person(ana.id)] == [entry_id]
 
 
 def test_typing_pauses_save_by_themselves(notebook: Paths, qtbot, clock) -> None:

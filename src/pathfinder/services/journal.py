@@ -391,68 +391,6 @@ def restore_links(rows: Iterable[dict[str, Any]]) -> None:
             JournalLink.insert(**row).on_conflict_ignore().execute()
 
 
-@dataclass(frozen=True)
-class Mention:
-    entry_id: int
-    written_at: datetime
-    heading: str
-
-
-def entries_about_person(person_id: int) -> list[Mention]:
-    """Entries that link the person, directly or through a conversation with them, newest
-    first."""
-    through_conversation = Conversation.select(Conversation.id).where(
-        Conversation.contact == person_id
-    )
-    query = (
-        JournalEntry.select(
-            JournalEntry.id,
-            JournalEntry.written_at,
-            JournalEntry.title,
-            fn.SUBSTR(JournalEntry.body, 1, 400),
-        )
-        .where(
-            JournalEntry.id.in_(
-                JournalLink.select(JournalLink.entry).where(
-                    (JournalLink.contact == person_id)
-                    | JournalLink.conversation.in_(through_conversation)
-                )
-            )
-        )
-        .order_by(JournalEntry.written_at.desc())
-        .tuples()
-    )
-    return [
-        Mention(entry_id, _as_datetime(written_at), entry_heading(title, body))
-        for entry_id, written_at, title, body in query
-    ]
-
-
-def entries_about_conversation(conversation_id: int) -> list[Mention]:
-    """Entries that link this conversation, newest first."""
-    query = (
-        JournalEntry.select(
-            JournalEntry.id,
-            JournalEntry.written_at,
-            JournalEntry.title,
-            fn.SUBSTR(JournalEntry.body, 1, 400),
-        )
-        .where(
-            JournalEntry.id.in_(
-                JournalLink.select(JournalLink.entry).where(
-                    JournalLink.conversation == conversation_id
-                )
-            )
-        )
-        .order_by(JournalEntry.written_at.desc())
-        .tuples()
-    )
-    return [
-        Mention(entry_id, _as_datetime(written_at), entry_heading(title, body))
-        for entry_id, written_at, title, body in query
-    ]
-
-
 def _as_datetime(value: datetime | str) -> datetime:
     return datetime.fromisoformat(value) if isinstance(value, str) else value
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pathfinder.services import conversations, journal, people, questions, roles
+from pathfinder.services import conversations, journal_browse, people, questions, roles
 from pathfinder.services.conversations import (
     NOTES_LIMIT,
     STAGE_LABELS,
@@ -219,7 +219,7 @@ class InterviewDetail(QWidget):
         self.reflections.set_lines(
             [
                 (f"{full_date(mention.written_at)} · {mention.heading}", "", mention.entry_id)
-                for mention in journal.entries_about_conversation(record.id)
+                for mention in journal_browse.entries_about_conversation(record.id)
             ]
             or [("Nothing written yet. “Write a reflection” starts an entry about it.", "", None)]
         )

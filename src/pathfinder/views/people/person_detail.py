@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pathfinder.services import followups, interactions, journal, people
+from pathfinder.services import followups, interactions, journal_browse, people
 from pathfinder.services.contact_fields import LEVEL_LABELS
 from pathfinder.services.network import giving_back
 from pathfinder.services.organisations import roles_of
@@ -273,7 +273,7 @@ class PersonDetail(PersonActions, QWidget):
                     JournalMentionLine(mention.entry_id),
                 ),
             )
-            for mention in journal.entries_about_person(person_id)
+            for mention in journal_browse.entries_about_person(person_id)
         ]
         dated.sort(key=lambda pair: pair[0], reverse=True)  # stable: same-day order is kept
         self.timeline.set_lines(
