@@ -52,10 +52,6 @@ class MentionTextEdit(BoundedTextEdit):
             return None
         return cursor.block().position() + found.start(1) - 1, found.group(1)
 
-    def mention_being_typed(self) -> str:
-        mention = self._mention()
-        return mention[1] if mention is not None else ""
-
     def _shift_settled(self, position: int, removed: int, added: int) -> None:
         if not self._settled:
             return
