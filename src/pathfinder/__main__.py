@@ -51,10 +51,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, paths: Paths, show_dialogs: bool) -> int:
-    if args.command is not None and not args.demo and not paths.database.exists():
+    creates = args.command == "import"
+    if args.command is not None and not creates and not args.demo and not paths.database.exists():
         # A command reads a notebook; it never creates one (or its folder) as a side effect.
-        print(f"No notebook in {paths.data_dir} yet: nothing to search.", file=sys.stderr)
-        return 0
+        print(f"No notebook in {paths.data_dir} yet: nothing to {args.command}.", file=sys.stderr)
+        return 0 if args.command == "search" else 1
     try:
         paths.ensure()
     except StoreError as error:

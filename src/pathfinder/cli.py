@@ -12,6 +12,18 @@ DESCRIPTION = (
 
 
 MAX_LIMIT = 1000
+# The mentor report's sections, as `--leave-out` names them (see services.report).
+REPORT_SECTIONS = (
+    "why",
+    "goals",
+    "conversations",
+    "people",
+    "follow-ups",
+    "given",
+    "journal",
+    "questions",
+    "next-steps",
+)
 
 
 def _add_notebook_options(
@@ -63,7 +75,91 @@ def build_parser() -> argparse.ArgumentParser:
     )
     # The same options after the command name (`pathfinder search ana --data-dir DIR`).
     _add_notebook_options(search, argparse.SUPPRESS, argparse.SUPPRESS)
+    _add_export(commands)
+    _add_import(commands)
     return parser
+
+
+def _add_export(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    export = commands.add_parser(
+        "export",
+        help="write a mentor report or an archive of the whole notebook",
+        description="Write a mentor report for a period, or an archive of everything.",
+    )
+    _add_notebook_options(export, argparse.SUPPRESS, argparse.SUPPRESS)
+    kinds = export.add_subparsers(dest="export_kind", metavar="WHAT", required=True)
+    report = kinds.add_parser(
+        "report",
+        help="a mentor report for a period (Markdown to the screen unless -o is given)",
+        description="Write the mentor report for a period. Dates are YYYY-MM-DD and both "
+        "ends are included. Without --since the report starts the day after the last "
+        "report you saved. Notes on people, research notes and journal entries not marked "
+        "for your mentor never appear. Exit status 2 for a bad date or file.",
+    )
+    report.add_argument("--since", metavar="DATE", help="the first day of the period")
+    report.add_argument("--until", metavar="DATE", help="the last day (default: today)")
+    report.add_argument(
+        "--format",
+        choices=("md", "html", "pdf"),
+        default=None,
+        help="md (Markdown, the default), html or pdf; "
+        "without it, the ending of the -o file name decides",
+    )
+    report.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
+    report.add_argument("--force", action="store_true", help="replace FILE if it exists already")
+    report.add_argument(
+        "--anonymise",
+        action="store_true",
+        help="describe people by their role (“a product manager at Acme”) instead of by name",
+    )
+    report.add_argument(
+        "--front-matter",
+        action="store_true",
+        help="start the Markdown with a YAML block (title, period, date written)",
+    )
+    report.add_argument(
+        "--leave-out",
+        metavar="SECTION",
+        action="append",
+        default=[],
+        help="leave a section out (repeatable): " + ", ".join(REPORT_SECTIONS),
+    )
+    _add_notebook_options(report, argparse.SUPPRESS, argparse.SUPPRESS)
+    archive = kinds.add_parser(
+        "archive",
+        help="everything in the notebook, as Markdown and JSON files in a folder or a .zip",
+        description="Write everything in the notebook to PATH: a folder, or a .zip file "
+        "when PATH ends in .zip. Journal entries become Markdown files, everything else "
+        "JSON, with a manifest. `pathfinder import archive PATH` reads it back.",
+    )
+    archive.add_argument("-o", "--output", metavar="PATH", required=True)
+    archive.add_argument("--force", action="store_true", help="replace PATH if it exists already")
+    _add_notebook_options(archive, argparse.SUPPRESS, argparse.SUPPRESS)
+
+
+def _add_import(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    imports = commands.add_parser(
+        "import",
+        help="bring an archive back into a notebook",
+        description="Read files into the notebook.",
+    )
+    _add_notebook_options(imports, argparse.SUPPRESS, argparse.SUPPRESS)
+    kinds = imports.add_subparsers(dest="import_kind", metavar="WHAT", required=True)
+    archive = kinds.add_parser(
+        "archive",
+        help="restore an archive written by `pathfinder export archive`",
+        description="Restore every record of an archive (a folder or a .zip) into an "
+        "empty notebook. A notebook that already holds something is refused unless "
+        "--merge is given; a merge is one transaction, after a backup. Close the "
+        "Pathfinder window first.",
+    )
+    archive.add_argument("path", metavar="PATH")
+    archive.add_argument(
+        "--merge",
+        action="store_true",
+        help="add the archive to a notebook that already holds something",
+    )
+    _add_notebook_options(archive, argparse.SUPPRESS, argparse.SUPPRESS)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -72,6 +168,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if not 1 <= getattr(args, "limit", 1) <= MAX_LIMIT:
         parser.error(f"--limit must be from 1 to {MAX_LIMIT}")
+    for name in getattr(args, "leave_out", []):
+        if name not in REPORT_SECTIONS:
+            parser.error(f"--leave-out: no section called {name!r}")
     if args.demo and args.data_dir is not None:
         parser.error(
             "--demo opens its own temporary notebook, so it can't be combined with --data-dir"

@@ -1,4 +1,5 @@
-"""Subcommands for scripts and tests (`pathfinder search …`). No Qt is imported here."""
+"""Subcommands for scripts and tests (`pathfinder search …`). No Qt is imported here
+(a PDF report loads Qt itself, in `report_commands`)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pathfinder.store.errors import StoreError
 
 OLDER_NOTEBOOK = (
     "This notebook was made by an earlier Pathfinder. Open it in Pathfinder once to bring "
-    "it up to date (a copy is kept first); a search never changes a notebook."
+    "it up to date (a copy is kept first); a command never upgrades a notebook."
 )
 
 
@@ -23,6 +24,11 @@ def run_command(args: argparse.Namespace, paths: Paths) -> int:
     from pathfinder.store.database import close_notebook, inspect_notebook, open_notebook
     from pathfinder.store.migrations import LATEST_VERSION
 
+    if args.command == "import":
+        # An import may create the notebook, and writes to it: it opens it itself.
+        from pathfinder.archive_commands import import_archive
+
+        return import_archive(args, paths)
     try:
         version = inspect_notebook(paths.database)
         if not args.demo and version is not None and version < LATEST_VERSION:
@@ -39,6 +45,14 @@ def run_command(args: argparse.Namespace, paths: Paths) -> int:
             build_demo_notebook(date.today())
         if args.command == "search":
             return _search(" ".join(args.text), args.limit)
+        if args.command == "export" and args.export_kind == "report":
+            from pathfinder.report_commands import export_report
+
+            return export_report(args, paths)
+        if args.command == "export" and args.export_kind == "archive":
+            from pathfinder.archive_commands import export_archive
+
+            return export_archive(args, paths)
         raise AssertionError(f"unknown command {args.command}")
     finally:
         close_notebook()

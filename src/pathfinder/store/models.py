@@ -322,6 +322,28 @@ class EntryTemplate(RecordModel):
     updated_at = DateTimeField()
 
 
+REPORT_FORMATS = ("md", "html", "pdf", "copy")
+
+
+class ReportSent(RecordModel):
+    """A mentor report the person saved (or copied), with the period it covered."""
+
+    saved_at = DateTimeField(index=True)
+    period_start = DateField()
+    period_end = DateField()
+    format = TextField(constraints=[_one_of("format", REPORT_FORMATS)])
+    path = TextField(default="")  # where it was saved ('' when copied)
+    questions = TextField(default="")  # the questions for the mentor sent with it
+    next_steps = TextField(default="")
+
+
+class Setting(BaseModel):
+    """A small text kept by key (see `services.settings`)."""
+
+    key = TextField(primary_key=True)
+    value = TextField(default="")
+
+
 ALL_MODELS: list[type[BaseModel]] = [
     WhyVersion,
     TargetRole,
@@ -346,4 +368,6 @@ ALL_MODELS: list[type[BaseModel]] = [
     JournalLink,
     JournalPrompt,
     EntryTemplate,
+    ReportSent,
+    Setting,
 ]

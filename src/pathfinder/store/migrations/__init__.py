@@ -19,6 +19,7 @@ from pathfinder.store.migrations import (
     m0003_conversations,
     m0004_journal,
     m0005_goal_progress,
+    m0006_reports,
 )
 
 Step = Callable[[SqliteDatabase], None]
@@ -29,6 +30,7 @@ STEPS: list[Step] = [
     m0003_conversations.up,
     m0004_journal.up,
     m0005_goal_progress.up,
+    m0006_reports.up,
 ]
 LATEST_VERSION = len(STEPS)
 

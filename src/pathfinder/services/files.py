@@ -1,0 +1,129 @@
+"""Writing the files people take away (reports, archives): whole or not at all.
+
+A file is written under a temporary name beside its destination, flushed to the
+disk, then renamed over it in one step, so a failure (a full disk, a pulled USB
+stick, no permission) leaves any earlier file byte-identical. Nothing is ever
+written into Pathfinder's own data folder, where it could be mistaken for, or
+overwrite, the notebook and its backups.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+
+class ExportError(Exception):
+    """A file could not be written; `message` says why, in words for the person."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class FileExists(ExportError):
+    """The destination exists and replacing it was not allowed."""
+
+
+def check_destination(destination: Path, data_dir: Path | None, *, overwrite: bool) -> Path:
+    """The absolute destination, or an ExportError saying why it can't be used."""
+    target = Path(os.path.abspath(destination.expanduser()))
+    if data_dir is not None and is_inside(target, data_dir):
+        raise ExportError(
+            f"{target} is inside Pathfinder's own data folder. Choose another folder, "
+            "for example your Documents folder: files saved beside the notebook could be "
+            "confused with it or its backups."
+        )
+    if target.is_dir():
+        raise ExportError(f"{target} is a folder. Give a file name to save to.")
+    if not target.parent.is_dir():
+        raise ExportError(f"The folder {target.parent} does not exist.")
+    if target.exists() and not overwrite:
+        raise FileExists(f"{target} exists already.")
+    return target
+
+
+def is_inside(path: Path, folder: Path) -> bool:
+    resolved = Path(os.path.realpath(path))
+    base = Path(os.path.realpath(folder))
+    return resolved == base or base in resolved.parents
+
+
+def write_atomically(
+    destination: Path,
+    data: bytes | Callable[[BinaryIO], None],
+    *,
+    data_dir: Path | None,
+    overwrite: bool,
+) -> Path:
+    """Write `data` (bytes, or a function writing to a binary file) to `destination`.
+
+    Returns the absolute path written. Raises FileExists when the file exists and
+    `overwrite` is false, and ExportError for anything else; either way an earlier
+    file at `destination` is left as it was.
+    """
+    target = check_destination(destination, data_dir, overwrite=overwrite)
+    with temporary_beside(target) as temporary:
+        try:
+            with open(temporary, "wb") as handle:
+                if callable(data):
+                    data(handle)
+                else:
+                    handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(temporary, 0o644 & ~_umask())
+            os.replace(temporary, target)
+        except OSError as error:
+            raise ExportError(failure_message(target, error)) from None
+    _fsync_folder(target.parent)
+    return target
+
+
+@contextlib.contextmanager
+def temporary_beside(target: Path) -> Iterator[Path]:
+    """A fresh temporary path in `target`'s folder, removed afterwards if still there."""
+    try:
+        descriptor, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as error:
+        raise ExportError(failure_message(target, error)) from None
+    os.close(descriptor)
+    temporary = Path(name)
+    try:
+        yield temporary
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+
+
+def failure_message(target: Path, error: OSError) -> str:
+    reason = error.strerror or str(error)
+    if error.errno is not None and error.errno == 28:  # ENOSPC
+        reason = "the disk is full"
+    elif isinstance(error, PermissionError):
+        reason = "you don't have permission to write there"
+    return (
+        f"{target.name} could not be saved: {reason}. "
+        f"Nothing was changed in {target.parent}; any earlier {target.name} is as it was."
+    )
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
