@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_export(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _add_export(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser(
         "export",
         help="write a mentor report or an archive of the whole notebook",
@@ -137,7 +137,7 @@ def _add_export(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
     _add_notebook_options(archive, argparse.SUPPRESS, argparse.SUPPRESS)
 
 
-def _add_import(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _add_import(commands: argparse._SubParsersAction) -> None:
     imports = commands.add_parser(
         "import",
         help="bring an archive back into a notebook",

@@ -25,7 +25,9 @@ from pathfinder.services import (
     organisations,
     people,
     questions,
+    report_log,
     roles,
+    settings,
 )
 from pathfinder.services.why import save_why
 from pathfinder.store.database import write_transaction
@@ -34,6 +36,17 @@ from pathfinder.store.models import Contact, Goal, Organisation, TargetRole, Why
 
 class NotebookNotEmpty(RuntimeError):
     """The demo only goes into an empty notebook, never on top of someone's own data."""
+
+
+EARLIER_REPORT_QUESTIONS = (
+    "How do I ask someone I've never met for twenty minutes without it sounding like "
+    "I'm after a job?\n\nIs the write-up of the school pilot enough of a portfolio, or "
+    "should I take a certificate course as well?"
+)
+NEXT_REPORT_QUESTIONS = (
+    "Segun's research operations role: a way in to research, or a detour from it?\n\n"
+    "How soon after a conversation is it fair to ask for an introduction?"
+)
 
 
 def build_demo_notebook(today: date) -> None:
@@ -165,6 +178,18 @@ def build_demo_notebook(today: date) -> None:
                 tags=entry.tags,
                 links=links,
             )
+
+        # The report Maya sent her mentor three weeks ago, and the questions she is
+        # collecting for the next one.
+        report_log.log_report(
+            today - timedelta(days=49),
+            today - timedelta(days=22),
+            "md",
+            None,
+            at(21, 20, 30),
+            questions=EARLIER_REPORT_QUESTIONS,
+        )
+        settings.set_setting(settings.REPORT_QUESTIONS, NEXT_REPORT_QUESTIONS)
 
 
 def _add_conversation(

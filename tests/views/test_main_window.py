@@ -156,6 +156,9 @@ def test_smoke_visits_every_tab(notebook: Paths, qtbot, clock) -> None:
         "journal/Your prompts and templates",
         "map",
         "map/Network",
+        "report",
+        "report/Mentor report",
+        "report/Share my goals",
     ]
 
 

@@ -7,9 +7,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
-    QKeySequence,
     QMoveEvent,
     QResizeEvent,
     QUndoStack,
@@ -19,10 +17,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QToolBar,
     QWidget,
 )
 
@@ -31,34 +27,25 @@ from pathfinder.services import interactions
 from pathfinder.services.why import current_why
 from pathfinder.views.compass.page import CompassPage
 from pathfinder.views.conversations.page import ConversationsPage
-from pathfinder.views.dialogs.about import show_about
-from pathfinder.views.dialogs.shortcuts import ShortcutsDialog
 from pathfinder.views.icons import themed_icon
 from pathfinder.views.journal.page import JournalPage
+from pathfinder.views.main_menus import MainMenus
 from pathfinder.views.map.page import MapPage
 from pathfinder.views.people.page import PeoplePage
-from pathfinder.views.search_box import SearchBox
+from pathfinder.views.report.page import ReportPage
 from pathfinder.views.startup_offers import StartupOffers
 from pathfinder.views.today.page import TodayPage
 from pathfinder.views.ui_state import UiState
 
-Section = TodayPage | CompassPage | PeoplePage | ConversationsPage | JournalPage | MapPage
-REMIND_KEY = "preferences/remind_at_start"  # off unless the person turns it on
+Section = (
+    TodayPage | CompassPage | PeoplePage | ConversationsPage | JournalPage | MapPage | ReportPage
+)
 DEFAULT_SIZE = QSize(1200, 800)
 MINIMUM_SIZE = QSize(900, 600)
 STATUS_TIMEOUT_MS = 6000
 
 
-def _quit_keys() -> list[QKeySequence]:
-    """The platform's Quit key, plus Ctrl+Q where the platform has none (Windows)."""
-    keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
-    ctrl_q = QKeySequence("Ctrl+Q")
-    if ctrl_q not in keys:
-        keys.append(ctrl_q)
-    return keys
-
-
-class MainWindow(StartupOffers, QMainWindow):
+class MainWindow(MainMenus, StartupOffers, QMainWindow):
     def __init__(
         self,
         paths: Paths,
@@ -93,6 +80,7 @@ class MainWindow(StartupOffers, QMainWindow):
         self.journal_page = JournalPage(
             self.undo_stack, clock, self.show_status, paths.unsaved_file
         )
+        self.report_page = ReportPage(self.undo_stack, clock, self.show_status, paths.data_dir)
         self.sections: list[Section] = [
             self.today_page,
             self.compass_page,
@@ -100,6 +88,7 @@ class MainWindow(StartupOffers, QMainWindow):
             self.conversations_page,
             self.journal_page,
             self.map_page,
+            self.report_page,
         ]
         self.people_page.detail.conversation_requested.connect(self._start_conversation_with)
         self.people_page.detail.open_entry.connect(lambda i: self.open_item("journal_entry", i))
@@ -137,93 +126,6 @@ class MainWindow(StartupOffers, QMainWindow):
             "Your notebook is open. Everything stays on this computer.", STATUS_TIMEOUT_MS
         )
         self._restore_state()
-
-    # -- menus ---------------------------------------------------------------
-
-    def _build_menus(self) -> None:
-        menu_bar = self.menuBar()
-        file_menu = menu_bar.addMenu("&File")
-        self.new_action = QAction("&New…", self)
-        self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
-        self.new_action.setToolTip("Add a person, a role or a goal, depending on where you are")
-        self.new_action.triggered.connect(lambda: self.current_section().add_new())
-        file_menu.addAction(self.new_action)
-        self.new_entry_action = QAction("New &journal entry", self)
-        self.new_entry_action.setShortcut(QKeySequence("Ctrl+J"))
-        self.new_entry_action.triggered.connect(self.new_journal_entry)
-        file_menu.addAction(self.new_entry_action)
-        file_menu.addSeparator()
-        self.quit_action = QAction("&Quit", self)
-        self.quit_action.setShortcuts(_quit_keys())
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.close)
-        file_menu.addAction(self.quit_action)
-
-        edit_menu = menu_bar.addMenu("&Edit")
-        self.undo_action = QAction("&Undo", self)
-        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.undo_action.triggered.connect(lambda: self._undo_or_redo(self.undo_stack.undo))
-        self.redo_action = QAction("&Redo", self)
-        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
-        self.redo_action.triggered.connect(lambda: self._undo_or_redo(self.undo_stack.redo))
-        self.undo_stack.indexChanged.connect(self._update_undo_actions)
-        self._update_undo_actions()
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        self.find_action = QAction("&Filter people", self)
-        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-        self.find_action.triggered.connect(self._filter_people)
-        edit_menu.addAction(self.find_action)
-        self.search_action = QAction("&Search everything", self)
-        self.search_action.setShortcut(QKeySequence("Ctrl+K"))
-        self.search_action.triggered.connect(self.focus_search)
-        edit_menu.addAction(self.search_action)
-
-        go_menu = menu_bar.addMenu("&View")
-        self.section_actions = []
-        for number, section in enumerate(self.sections, start=1):
-            action = QAction(section.title, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _checked=False, row=number - 1: self.show_section(row))
-            go_menu.addAction(action)
-            self.section_actions.append(action)
-        go_menu.addSeparator()
-        self.remind_action = QAction("&Remind me of due follow-ups at start", self)
-        self.remind_action.setCheckable(True)
-        self.remind_action.setToolTip(
-            "When Pathfinder starts and follow-ups are due, say so in a system notification"
-        )
-        self.remind_action.setChecked(self.ui_state.value(REMIND_KEY, "false") == "true")
-        self.remind_action.toggled.connect(
-            lambda on: self.ui_state.set_value(REMIND_KEY, "true" if on else "false")
-        )
-        go_menu.addAction(self.remind_action)
-
-        help_menu = menu_bar.addMenu("&Help")
-        self.shortcuts_action = QAction("&Keyboard shortcuts", self)
-        self.shortcuts_action.setShortcut(QKeySequence("Ctrl+/"))
-        self.shortcuts_action.triggered.connect(self.show_shortcuts)
-        self.about_action = QAction("&About Pathfinder", self)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(lambda: show_about(self, self.paths.data_dir))
-        help_menu.addAction(self.shortcuts_action)
-        help_menu.addAction(self.about_action)
-
-    def _build_toolbar(self) -> None:
-        toolbar = QToolBar("Search")
-        toolbar.setObjectName("search-toolbar")
-        toolbar.setMovable(False)
-        toolbar.setFloatable(False)
-        toolbar.toggleViewAction().setEnabled(False)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        self.search_box = SearchBox(self.flush, clock=self._clock)
-        self.search_box.chosen.connect(self.open_item)
-        self.search_box.dismissed.connect(lambda: self.current_section().setFocus())
-        toolbar.addWidget(self.search_box)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -297,23 +199,6 @@ class MainWindow(StartupOffers, QMainWindow):
     def _filter_people(self) -> None:
         if self._go_to(self.people_page):
             self.people_page.focus_filter()
-
-    def all_actions(self) -> list[QAction]:
-        return [
-            self.new_action,
-            self.new_entry_action,
-            self.find_action,
-            self.search_action,
-            self.quit_action,
-            self.undo_action,
-            self.redo_action,
-            *self.section_actions,
-            self.shortcuts_action,
-            self.about_action,
-        ]
-
-    def show_shortcuts(self) -> None:
-        ShortcutsDialog(self.all_actions(), self).exec()
 
     # -- sections ------------------------------------------------------------
 

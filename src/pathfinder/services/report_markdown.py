@@ -1,0 +1,349 @@
+"""The mentor report as Markdown that also reads well as plain text in an email.
+
+CommonMark-friendly: a blank line around every block, nested lists indented by
+four spaces, one table (the goals) where columns help. Text the person typed
+can't smuggle HTML into whatever renders the report: names and other one-line
+fields are escaped as literal text, and in longer Markdown (journal entries,
+meeting notes, questions) anything that could open an HTML tag is written as an
+entity, unsafe link targets are defused, and headings move below the report's
+own so an entry can't break the report's outline.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from pathfinder.services.contact_fields import LEVEL_LABELS
+from pathfinder.services.goals import Progress
+from pathfinder.services.report import (
+    SECTION_LABELS,
+    ReportData,
+    day_month,
+    long_date,
+    period_words,
+    replace_names,
+)
+from pathfinder.services.why import Why
+
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]>|~])")
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+_UNSAFE_LINK = re.compile(r"\]\(\s*(?=(?:javascript|vbscript|data|file):)", re.IGNORECASE)
+_HEADING = re.compile(r"^( {0,3})(#{1,6})(?=\s|$)")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+MOODS = {1: "very low", 2: "low", 3: "steady", 4: "good", 5: "very good"}
+
+
+def inline(text: str) -> str:
+    """One line of the person's text shown literally (no formatting, no HTML)."""
+    # "<" becomes an entity rather than "\\<": not every Markdown reads "\\<" as a plain "<".
+    escaped = _INLINE_SPECIAL.sub(r"\\\1", " ".join(text.split()).replace("&", "&amp;"))
+    return escaped.replace("<", "&lt;")
+
+
+def block(text: str, heading_floor: int = 4) -> str:
+    """The person's Markdown kept as Markdown, but with no way to reach raw HTML, and
+    with its headings pushed down to at least `heading_floor`."""
+    lines: list[str] = []
+    fence = ""
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        opened = _FENCE.match(line)
+        if fence:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = ""
+            lines.append(line)
+            continue
+        if opened:
+            fence = opened.group(1)
+            lines.append(line)
+            continue
+        line = _TAG_START.sub("&lt;", line)
+        line = _UNSAFE_LINK.sub(r"]\\(", line)
+        line = _HEADING.sub(
+            lambda m: m.group(1) + "#" * min(6, len(m.group(2)) + heading_floor - 1), line
+        )
+        lines.append(line)
+    if fence:
+        lines.append(fence)  # close a fence left open, so it can't swallow the report
+    return "\n".join(lines).strip("\n")
+
+
+def quoted(text: str) -> str:
+    """`text` as a Markdown block quote (reads like a quoted email in plain text)."""
+    return "\n".join(f"> {line}".rstrip() for line in block(text).split("\n"))
+
+
+def render(data: ReportData) -> str:
+    """The whole report as Markdown, ending in one newline."""
+    options = data.options
+    parts: list[str] = []
+    title = f"Progress report: {period_words(options.start, options.end)}"
+    if options.front_matter:
+        parts.append(
+            "---\n"
+            f"title: {json.dumps(title, ensure_ascii=False)}\n"
+            f"period_start: {options.start.isoformat()}\n"
+            f"period_end: {options.end.isoformat()}\n"
+            f"written: {data.written_on.isoformat()}\n"
+            "---"
+        )
+    parts.append(f"# {title}")
+    parts.append(f"*Written on {long_date(data.written_on)} with Pathfinder.*")
+    for section, writer in _WRITERS:
+        if options.includes(section):
+            text = writer(data)
+            if text:
+                parts.append(f"## {SECTION_LABELS[section]}\n\n{text}")
+    return "\n\n".join(parts) + "\n"
+
+
+def _why(data: ReportData) -> str:
+    now = data.why_now
+    if now is None:
+        return "I haven't written down my why yet."
+    parts = [_why_text(now)]
+    if data.why_before is None:
+        if now.written_at.date() >= data.options.start:
+            parts.append(f"I wrote this on {long_date(now.written_at.date())}.")
+        return "\n\n".join(parts)
+    parts.append(
+        f"### How it changed\n\nBefore ({long_date(data.why_before.written_at.date())}):\n\n"
+        f"{quoted(_why_plain(data.why_before))}\n\n"
+        f"Now ({long_date(now.written_at.date())}):\n\n{quoted(_why_plain(now))}"
+    )
+    return "\n\n".join(parts)
+
+
+_WHY_PARTS = (("coming_from", "Coming from"), ("going_to", "Going to"), ("reason", "Why"))
+
+
+def _why_text(why: Why) -> str:
+    items = [
+        f"- **{label}:** {inline(why.part(name))}" for name, label in _WHY_PARTS if why.part(name)
+    ]
+    return "\n".join(items) if items else "My why is still blank."
+
+
+def _why_plain(why: Why) -> str:
+    return (
+        "\n\n".join(
+            f"{label}: {' '.join(why.part(name).split())}"
+            for name, label in _WHY_PARTS
+            if why.part(name).strip()
+        )
+        or "(blank)"
+    )
+
+
+def _goals(data: ReportData) -> str:
+    if not data.goals:
+        return "No goals set yet."
+    rows = ["| Goal | Progress | By |", "| --- | --- | --- |"]
+    for progress in data.goals:
+        rows.append(
+            f"| {inline(progress.goal.title)} | {inline(progress.words)} | {_due(progress)} |"
+        )
+    return "\n".join(rows)
+
+
+def _due(progress: Progress) -> str:
+    due = progress.goal.due_on
+    return long_date(due) if due else ""
+
+
+def _conversations(data: ReportData) -> str:
+    if not data.conversations:
+        return "No conversations in this period."
+    anonymise = data.options.anonymise
+    parts: list[str] = []
+    for item in data.conversations:
+        about = f", about {inline(item.role)}" if item.role else ""
+        lines = [f"### {inline(item.person.label(anonymise))}{about}", ""]
+        facts = [f"- Stage: {item.stage}"]
+        if item.met_on:
+            facts[0] += f" (met on {day_month(item.met_on)})"
+        elif item.scheduled_for:
+            facts[0] += f" (planned for {day_month(item.scheduled_for)})"
+        if item.outcome:
+            facts.append(f"- Outcome: {item.outcome}")
+        if item.next_step.strip():
+            next_step = replace_names(item.next_step, (item.person,), anonymise)
+            facts.append(f"- Next step: {inline(next_step)}")
+        lines.extend(facts)
+        if item.learned.strip():
+            learned = replace_names(item.learned, (item.person,), anonymise)
+            lines.extend(["", "What I learned:", "", quoted(learned)])
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts)
+
+
+def _people(data: ReportData) -> str:
+    if not data.new_people_count:
+        return "No new people in this period."
+    anonymise = data.options.anonymise
+    lines = [f"{data.new_people_count} new {_plural(data.new_people_count, 'person', 'people')}:"]
+    lines.append("")
+    for level, people in data.new_people.items():
+        count = data.new_level_counts.get(level, len(people))
+        lines.append(f"- {LEVEL_LABELS.get(level, str(level))} ({count})")
+        for person in people:
+            lines.append(f"    - {inline(person.label(anonymise))}")
+        if count > len(people):
+            lines.append(f"    - and {count - len(people)} more")
+    sources = ", ".join(f"{inline(name)} {count}" for name, count in data.new_by_source)
+    lines.extend(["", f"Where they came from: {sources}."])
+    return "\n".join(lines)
+
+
+def _follow_ups(data: ReportData) -> str:
+    anonymise = data.options.anonymise
+    lines: list[str] = []
+    for heading, items, verb in (
+        ("Done", data.follow_ups_done, "done"),
+        ("Overdue", data.follow_ups_overdue, "due"),
+    ):
+        lines.append(f"- {heading} ({len(items)})")
+        for item in items:
+            day = item.done_on if verb == "done" and item.done_on else item.due_on
+            reason = f": {inline(item.reason)}" if item.reason.strip() else ""
+            who = inline(item.person.label(anonymise))
+            lines.append(f"    - {who}{reason} ({verb} {day_month(day)})")
+    return "\n".join(lines)
+
+
+def _given(data: ReportData) -> str:
+    anonymise = data.options.anonymise
+    if not data.given:
+        text = "Nothing logged as given in this period."
+    else:
+        text = "\n".join(
+            f"- {day_month(item.on)}: {inline(item.kind)} to "
+            f"{inline(item.person.label(anonymise))}"
+            + (
+                f" ({inline(replace_names(item.summary, (item.person,), anonymise))})"
+                if item.summary.strip()
+                else ""
+            )
+            for item in data.given
+        )
+    if data.received_count:
+        text += (
+            f"\n\nAnd {data.received_count} "
+            f"{_plural(data.received_count, 'thing', 'things')} received."
+        )
+    return text
+
+
+def _journal(data: ReportData) -> str:
+    if not data.entries:
+        return "No journal entries marked for you in this period."
+    parts: list[str] = []
+    for entry in data.entries:
+        day = long_date(entry.written_at.date())
+        title = inline(replace_names(entry.title, entry.people, data.options.anonymise))
+        lines = [f"### {title}", "", f"*{day}*"] if title else [f"### {day}", "", "**"]
+        feelings = []
+        if entry.mood:
+            feelings.append(f"mood {MOODS[entry.mood]} ({entry.mood}/5)")
+        if entry.confidence:
+            feelings.append(f"confidence {entry.confidence}/5")
+        if entry.tags:
+            feelings.append("tags: " + ", ".join(inline(tag) for tag in entry.tags))
+        if feelings:
+            said = " · ".join(feelings)
+            if lines[-1] == "**":
+                lines[-1] = f"*{said[0].upper()}{said[1:]}*"
+            else:
+                lines[-1] = f"{lines[-1][:-1]} · {said}*"
+        if lines[-1] == "**":
+            del lines[-2:]
+        body = replace_names(entry.body, entry.people, data.options.anonymise)
+        if body.strip():
+            lines.extend(["", block(body)])
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts)
+
+
+def _questions(data: ReportData) -> str:
+    return block(data.options.questions) if data.options.questions.strip() else ""
+
+
+def _next_steps(data: ReportData) -> str:
+    parts: list[str] = []
+    if data.options.next_steps.strip():
+        parts.append(block(data.options.next_steps))
+    if data.next_steps_found:
+        parts.append("\n".join(f"- {inline(step)}" for step in data.next_steps_found))
+    return "\n\n".join(parts)
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return one if count == 1 else many
+
+
+_WRITERS = (
+    ("why", _why),
+    ("goals", _goals),
+    ("conversations", _conversations),
+    ("people", _people),
+    ("follow-ups", _follow_ups),
+    ("given", _given),
+    ("journal", _journal),
+    ("questions", _questions),
+    ("next-steps", _next_steps),
+)
+
+
+def shared_summary(data: ReportData) -> tuple[list[str], list[str]]:
+    """What the report shares and what it leaves out, in short lines for the person."""
+    options = data.options
+    shared: list[str] = []
+    if options.includes("why") and data.why_now is not None:
+        changed = ", and how it changed" if data.why_before is not None else ""
+        shared.append(f"Your why as it is now{changed}")
+    if options.includes("goals") and data.goals:
+        shared.append(_count(len(data.goals), "goal", "goals") + " with progress")
+    if options.includes("conversations") and data.conversations:
+        with_notes = sum(1 for item in data.conversations if item.learned.strip())
+        notes = f", with your meeting notes from {with_notes}" if with_notes else ""
+        shared.append(_count(len(data.conversations), "conversation", "conversations") + notes)
+    if options.includes("people") and data.new_people_count:
+        shared.append(_count(data.new_people_count, "new person", "new people"))
+    if options.includes("follow-ups"):
+        shared.append(
+            f"{len(data.follow_ups_done)} follow-ups done, {len(data.follow_ups_overdue)} overdue"
+        )
+    if options.includes("given") and data.given:
+        shared.append(_count(len(data.given), "thing you gave", "things you gave"))
+    if options.includes("journal") and data.entries:
+        shared.append(
+            _count(len(data.entries), "journal entry", "journal entries")
+            + " in full: "
+            + ", ".join(
+                f"“{entry.title or long_date(entry.written_at.date())}”"
+                for entry in data.entries[:5]
+            )
+            + (" …" if len(data.entries) > 5 else "")
+        )
+    if options.includes("questions") and options.questions.strip():
+        shared.append("Your questions")
+    if options.includes("next-steps") and (options.next_steps.strip() or data.next_steps_found):
+        shared.append("Your next steps")
+    if options.anonymise:
+        shared.append(
+            "People described by role, not by name. Names you typed are replaced only "
+            "for the person a conversation or entry is about: check the preview."
+        )
+    else:
+        shared.append("People named by first name and organisation")
+    left_out = ["Your notes on people and organisations", "Research notes", "Interaction notes"]
+    if data.entries_kept_private:
+        left_out.append(
+            _count(data.entries_kept_private, "journal entry", "journal entries")
+            + " of this period not marked for your mentor"
+        )
+    return shared, left_out
+
+
+def _count(count: int, one: str, many: str) -> str:
+    return f"{count} {_plural(count, one, many)}"
