@@ -506,6 +506,34 @@ def map_figures(database: Path, rounds: int, notes: list[str]) -> list[Figure]:
     return figures
 
 
+def other_figures(database: Path, rounds: int, notes: list[str]) -> list[Figure]:
+    """The mentor report (bench/report_bench.py) and the whole archive
+    (bench/archive_bench.py), each measured by its own module."""
+    figures = []
+    for label, module, function in (
+        ("Report", "report_bench", "measure_report"),
+        ("Archive", "archive_bench", "measure_archive"),
+    ):
+        try:
+            measure = getattr(importlib.import_module(module), function)
+            measured = measure(database, rounds)
+        except Exception as error:
+            traceback.print_exc()
+            notes.append(f"{label}: measuring failed ({type(error).__name__}: {error}).")
+            continue
+        for name, figure in measured["figures"].items():
+            figures.append(
+                Figure(
+                    f"{label}: {name}",
+                    figure["what"],
+                    samples=list(figure["samples_s"]),
+                    rows=figure.get("rows"),
+                    target_ms=figure.get("target_ms"),
+                )
+            )
+    return figures
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7, help="runs per figure (at least 5)")
@@ -524,6 +552,7 @@ def main() -> int:
         figures = measure_store(database, empty, rounds)
     view_figures, notes = measure_sections(database, rounds)
     view_figures += map_figures(database, rounds, notes)
+    view_figures += other_figures(database, rounds, notes)
     for note in notes:
         print(note)
 

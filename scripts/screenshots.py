@@ -151,6 +151,14 @@ def main() -> int:
         )
         _shoot(window, shots, args.output, suffix)
         journal_page.tabs.setCurrentIndex(0)
+        report_page = window.report_page
+        window.show_section(window.sections.index(report_page))
+        shots = (
+            ("report", report_page.refresh),
+            ("report-share", lambda: report_page.tabs.setCurrentIndex(1)),
+        )
+        _shoot(window, shots, args.output, suffix)
+        report_page.tabs.setCurrentIndex(0)
         window.search_box.setText("ruth")
         window.search_box.refresh()
         QApplication.processEvents()
