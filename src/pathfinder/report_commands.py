@@ -17,7 +17,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 from pathfinder.paths import Paths
-from pathfinder.services.files import ExportError, FileExists, write_atomically
+from pathfinder.services.files import (
+    DestinationError,
+    ExportError,
+    FileExists,
+    write_atomically,
+)
 from pathfinder.services.report import SECTIONS, ReportOptions
 from pathfinder.services.report_log import (
     PeriodError,
@@ -28,6 +33,7 @@ from pathfinder.services.report_log import (
 )
 from pathfinder.services.report_output import format_for_path, log_saved, make_report
 from pathfinder.services.settings import REPORT_NEXT_STEPS, REPORT_QUESTIONS, get_setting
+from pathfinder.store.errors import StorageWriteError
 
 
 def export_report(args: argparse.Namespace, paths: Paths, today: date | None = None) -> int:
@@ -37,12 +43,21 @@ def export_report(args: argparse.Namespace, paths: Paths, today: date | None = N
         if args.since:
             since = parse_day(args.since, "--since")
         else:
-            since = period_for("since_last", min(until, today), last_report())[0]
+            last = last_report()
+            if last is not None and last.period_end >= until:
+                last = None  # the last report reaches past --until: take the month before it
+            since = period_for("since_last", min(until, today), last)[0]
         check_period(since, until, today)
     except PeriodError as error:
         return _refuse(str(error))
     output = Path(args.output) if args.output else None
-    format = args.format or (format_for_path(output) if output else "md")
+    suffix_format = format_for_path(output, "") if output else ""
+    if args.format and suffix_format and args.format != suffix_format:
+        return _refuse(
+            f"--format {args.format} doesn't match the file name {args.output} "
+            f"(a .{suffix_format} file): change one of them."
+        )
+    format = args.format or suffix_format or "md"
     if format == "pdf" and output is None:
         return _refuse("A PDF can't be shown on the screen: add -o FILE.pdf to save it.")
     options = ReportOptions(
@@ -63,21 +78,27 @@ def export_report(args: argparse.Namespace, paths: Paths, today: date | None = N
         written = write_atomically(output, data, data_dir=paths.data_dir, overwrite=args.force)
     except FileExists as error:
         return _refuse(f"{error.message} Add --force to replace it.")
-    except ExportError as error:
+    except DestinationError as error:
+        return _refuse(error.message)
+    except ExportError as error:  # the disk refused: not the input's fault
         print(error.message, file=sys.stderr)
-        return 2 if not output.parent.is_dir() or _in_data_folder(error) else 1
-    log_saved(report, format, written, datetime.now())
+        return 1
+    try:
+        log_saved(report, format, written, datetime.now())
+    except StorageWriteError as error:
+        print(
+            f"Saved the report to {written}, but it couldn't be noted in the notebook, so the "
+            f"next report won't start after it: {' '.join(error.message.split())}",
+            file=sys.stderr,
+        )
+        return 1
     print(f"Saved the report for {since.isoformat()} to {until.isoformat()} to {written}")
     return 0
 
 
-def _in_data_folder(error: ExportError) -> bool:
-    return "data folder" in error.message or "is a folder" in error.message
-
-
 def _pdf(markdown_text: str, title: str) -> bytes:
     # A command needs no window: lay the PDF out offscreen, whatever the desktop.
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtGui import QGuiApplication
 
     from pathfinder.report_pdf import pdf_bytes
@@ -95,6 +116,8 @@ def _refuse(message: str) -> int:
 
 
 def _print(text: str) -> None:
+    if sys.stdout is None:  # started without a console (pythonw)
+        return
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(encoding="utf-8", errors="replace")
     try:

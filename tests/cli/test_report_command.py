@@ -115,3 +115,70 @@ def test_the_whole_process_writes_a_pdf_and_refuses_bad_dates(tmp_path: Path) ->
     assert made.returncode == 0, made.stderr
     assert target.read_bytes().startswith(b"%PDF-")
     assert "Saved the report" in made.stdout
+
+
+def test_a_period_ending_in_the_future_is_refused(filled: Paths, capsys) -> None:
+    assert export(filled, "--since", "2026-03-01", "--until", "2026-04-01") == 2
+    assert "ends in the future" in capsys.readouterr().err
+
+
+def test_format_and_file_name_must_agree(filled: Paths, tmp_path: Path, capsys) -> None:
+    assert export(filled, "-o", str(tmp_path / "r.md"), "--format", "pdf") == 2
+    assert "doesn't match the file name" in capsys.readouterr().err
+    assert not (tmp_path / "r.md").exists()
+    assert export(filled, "-o", str(tmp_path / "r.report"), "--format", "html") == 0
+    assert (tmp_path / "r.report").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_a_disk_failure_exits_1_and_is_not_logged(
+    filled: Paths, tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pathfinder import report_commands
+    from pathfinder.services.files import ExportError
+
+    def full_disk(*_args, **_kwargs):
+        raise ExportError("r.md could not be saved: the disk is full.")
+
+    monkeypatch.setattr(report_commands, "write_atomically", full_disk)
+    assert export(filled, "-o", str(tmp_path / "r.md")) == 1
+    assert "the disk is full" in capsys.readouterr().err
+    assert last_report() is None
+
+
+def test_a_report_that_cant_be_logged_says_so_in_one_line(
+    filled: Paths, tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pathfinder import report_commands
+    from pathfinder.store.errors import StorageWriteError
+
+    def refuse(*_args, **_kwargs):
+        raise StorageWriteError("Your change could not be saved because the disk is full.")
+
+    monkeypatch.setattr(report_commands, "log_saved", refuse)
+    assert export(filled, "-o", str(tmp_path / "r.md")) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "couldn't be noted" in err
+    assert (tmp_path / "r.md").exists()
+
+
+def test_an_older_period_saved_again_doesnt_move_the_next_start_back(
+    filled: Paths, tmp_path: Path, capsys
+) -> None:
+    assert (
+        export(
+            filled, "--since", "2026-03-01", "--until", "2026-03-14", "-o", str(tmp_path / "a.md")
+        )
+        == 0
+    )
+    assert (
+        export(
+            filled, "--since", "2026-01-01", "--until", "2026-01-31", "-o", str(tmp_path / "b.md")
+        )
+        == 0
+    )
+    capsys.readouterr()
+    assert export(filled) == 0
+    assert capsys.readouterr().out.startswith("# Progress report: 15 – 20 March 2026\n")
+    # --until before the last report's end, without --since: the month before it
+    assert export(filled, "--until", "2026-03-10") == 0
+    assert capsys.readouterr().out.startswith("# Progress report: 9 February – 10 March 2026\n")

@@ -16,6 +16,7 @@ from pathfinder.services import (
     interactions,
     journal,
     people,
+    people_bulk,
     roles,
 )
 from pathfinder.services.report import SECTIONS, ReportOptions, gather, role_description
@@ -224,12 +225,11 @@ def test_hostile_text_cannot_inject_html(notebook: Paths, hostile: str) -> None:
 
 
 def test_inline_and_block_escaping() -> None:
-    assert inline("*Ana* [x] <b> & Co") == r"\*Ana\* \[x\] &lt;b\> &amp; Co"
+    assert inline("*Ana* [x] <b> & Co &amp;") == r"\*Ana\* \[x\] &lt;b\> & Co &amp;amp;"
     assert inline("two\nlines") == "two lines"
     assert block("a <b>bold</b> < 5") == "a &lt;b>bold&lt;/b> < 5"
-    assert (
-        block("# Top\n```\n# not a heading <b>\n```") == "#### Top\n```\n# not a heading <b>\n```"
-    )
+    # Fenced code becomes indented code: literal everywhere, with no fence to mis-pair.
+    assert block("# Top\n```\n# not a heading <b>\n```") == "#### Top\n\n    # not a heading &lt;b>"
     assert block("###### deep") == "###### deep"
 
 
@@ -247,3 +247,79 @@ def test_a_ninety_day_period_lists_at_most_forty_names_a_level(notebook: Paths) 
     text = report()
     assert "45 new people:" in text
     assert "- New contact (45)" in text and "    - and 5 more" in text
+
+
+# Each of these once slipped raw HTML, a live link or a top-level heading past a renderer.
+STRUCTURE_BREAKERS = [
+    "``` `x`\n<img src=x onerror=alert(1)>\n```",  # not a fence in CommonMark
+    "```\n<div onclick=alert(1)>hi</div>\n```",  # Python-Markdown knows no fences
+    "~~~\n<script>alert(1)</script>\n~~~",
+    "```\nnpm install\n```bash\nThat's it.",  # a closing fence can't have an info string
+    "[c][1]\n\n[1]: javascript:alert(1)",
+    "[x](\njavascript:alert(1))",
+    "[x](javascript&#58;alert(1))",
+    "[x](&#32;javascript:alert(1))",
+    "Title\n===",
+    "Subtitle\n---",
+    "- item\n```\n<b>x</b>\n```",
+]
+
+
+def _renderings(text: str) -> list[str]:
+    import markdown
+    from markdown_it import MarkdownIt
+
+    return [
+        MarkdownIt("commonmark").render(text),
+        markdown.markdown(text),
+        markdown.markdown(text, extensions=["fenced_code", "tables"]),
+    ]
+
+
+@pytest.mark.parametrize("body", STRUCTURE_BREAKERS)
+def test_no_renderer_finds_html_links_or_headings_in_the_persons_text(
+    notebook: Paths, body: str
+) -> None:
+    journal.add_entry(at(START, 9), title="Entry", body=body, shared=True)
+    journal.add_entry(at(START, 10), title="Next", body="After it", shared=True)
+    options = ReportOptions(start=START, end=END, questions=body, next_steps="Keep going")
+    markdown_text = make_report(options, TODAY).markdown
+    sections = markdown_text.count("\n## ")
+    for page in _renderings(markdown_text):
+        lowered = page.lower()
+        for tag in ("<img", "<script", "<div", "<b>x"):
+            assert tag not in lowered
+        assert 'href="javascript' not in lowered and 'href="&#32;' not in lowered
+        assert lowered.count("<h1") == 1  # the report's own title, nothing else
+        assert lowered.count("<h2") == sections  # no section swallowed, none added
+        assert "<h3>next</h3>" in lowered  # the entry after it is still an entry
+
+
+def test_anonymising_hides_names_wherever_they_are_written(notebook: Paths) -> None:
+    ana = people.add_person("Ana Ruiz", now=at(START), organisation="Acme", title="Designer")
+    people.add_person("Bo Lind", now=at(date(2026, 1, 1)), organisation="Borealis", title="CTO")
+    followups.add_follow_up(ana.id, date(2026, 3, 10), "Send Ana my CV", now=at(START))
+    talk = conversations.start_conversation(ana.id, now=at(START))
+    journal.add_entry(
+        at(START, 9),
+        title="Coffee with ANA",
+        body="Met ana ruiz. Ms Ruiz knows Bo Lind well. Ruth came too.",
+        shared=True,
+        tags=["ana"],
+        links=[("conversation", talk.id)],  # linked through the conversation, not the person
+    )
+    text = report(anonymise=True, questions="Should I ask Bo Lind for an intro?")
+    lowered = text.lower()
+    assert "ana" not in lowered.replace("banana", "") and "ruiz" not in lowered
+    assert "bo lind" not in lowered
+    assert "a designer at Acme: Send a designer at Acme my CV" in text
+    assert "Met a designer at Acme. Ms a designer at Acme knows a CTO at Borealis well." in text
+    assert "Ruth came too." in text  # a first name alone of someone unknown stays
+
+
+def test_archived_people_stay_out_of_the_lists(notebook: Paths) -> None:
+    gone = people.add_person("Gone Person", now=at(START))
+    followups.add_follow_up(gone.id, date(2026, 3, 3), "Old thread", now=at(START))
+    people_bulk.set_archived([gone.id], True, now=at(START))
+    text = report()
+    assert "Gone" not in text and "Old thread" not in text

@@ -137,3 +137,17 @@ def test_share_my_goals_follows_the_why_and_the_roles(notebook: Paths) -> None:
     assert "- UX researcher (Education technology)" in text
     assert "Data analyst" not in text  # it didn't fit: no use asking for it
     assert "How you can help: Introduce me to a researcher!" in text
+
+
+def test_a_replaced_file_keeps_its_permissions_and_a_link_stays_a_link(tmp_path: Path) -> None:
+    private = tmp_path / "private.md"
+    private.write_bytes(b"old")
+    private.chmod(0o600)
+    write_atomically(private, b"new", data_dir=None, overwrite=True)
+    assert private.stat().st_mode & 0o777 == 0o600
+    real = tmp_path / "real.md"
+    real.write_bytes(b"old")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    write_atomically(link, b"through the link", data_dir=None, overwrite=True)
+    assert link.is_symlink() and real.read_bytes() == b"through the link"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QGuiApplication, QUndoStack
@@ -171,3 +173,32 @@ def test_clock_is_used_for_the_last_report_wording(filled: Paths, qtbot, clock) 
     clock.advance(days=1)
     page.on_shown()
     assert "(saved yesterday)" in page.summary.text()
+
+
+def test_the_type_chosen_in_the_dialog_wins_over_the_name(
+    filled: Paths, qtbot, clock, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page, _ = make_page(qtbot, clock, filled)
+    offered: list[str] = []
+
+    def choose(_parent, _caption, suggested, _filters, selected, _options):
+        offered.append(selected)
+        return str(tmp_path / Path(suggested).name), "Web page (*.html)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    written = page.save_as()  # the name offered ends in .md, the type chosen is HTML
+    assert written is not None and written.suffix == ".html"
+    assert written.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    page.save_as()
+    assert offered == ["Markdown (*.md)", "Web page (*.html)"]  # the last type is offered again
+
+
+def test_share_copies_what_is_on_screen_even_before_it_is_saved(
+    filled: Paths, qtbot, clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page, _ = make_page(qtbot, clock, filled)
+    monkeypatch.setattr(page.share_tab, "flush", lambda: False)  # as if the disk refused
+    page.share_tab.help_text.setPlainText("Coffee with a researcher would be wonderful.")
+    page.share_tab.copy()
+    assert "How you can help: Coffee with a researcher" in QGuiApplication.clipboard().text()

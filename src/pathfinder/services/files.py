@@ -25,32 +25,47 @@ class ExportError(Exception):
         self.message = message
 
 
-class FileExists(ExportError):
+class DestinationError(ExportError):
+    """The destination can't be used at all (a folder, missing, inside the data folder)."""
+
+
+class FileExists(DestinationError):
     """The destination exists and replacing it was not allowed."""
 
 
 def check_destination(destination: Path, data_dir: Path | None, *, overwrite: bool) -> Path:
     """The absolute destination, or an ExportError saying why it can't be used."""
     target = Path(os.path.abspath(destination.expanduser()))
+    if target.is_symlink():  # replace what the link points to, and keep the link
+        target = Path(os.path.realpath(target))
     if data_dir is not None and is_inside(target, data_dir):
-        raise ExportError(
+        raise DestinationError(
             f"{target} is inside Pathfinder's own data folder. Choose another folder, "
             "for example your Documents folder: files saved beside the notebook could be "
             "confused with it or its backups."
         )
     if target.is_dir():
-        raise ExportError(f"{target} is a folder. Give a file name to save to.")
+        raise DestinationError(f"{target} is a folder. Give a file name to save to.")
     if not target.parent.is_dir():
-        raise ExportError(f"The folder {target.parent} does not exist.")
+        raise DestinationError(f"The folder {target.parent} does not exist.")
     if target.exists() and not overwrite:
         raise FileExists(f"{target} exists already.")
     return target
 
 
 def is_inside(path: Path, folder: Path) -> bool:
+    """True when `path` is `folder` or lies within it, through links and, on systems
+    whose file names ignore case, however the name is spelled."""
+    if not folder.exists():
+        return False
     resolved = Path(os.path.realpath(path))
-    base = Path(os.path.realpath(folder))
-    return resolved == base or base in resolved.parents
+    for candidate in (resolved, *resolved.parents):
+        try:
+            if candidate.exists() and os.path.samefile(candidate, folder):
+                return True
+        except OSError:
+            continue
+    return False
 
 
 def write_atomically(
@@ -76,7 +91,7 @@ def write_atomically(
                     handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
-            os.chmod(temporary, 0o644 & ~_umask())
+            os.chmod(temporary, _mode_for(target))
             os.replace(temporary, target)
         except OSError as error:
             raise ExportError(failure_message(target, error)) from None
@@ -105,17 +120,32 @@ def failure_message(target: Path, error: OSError) -> str:
     if error.errno is not None and error.errno == 28:  # ENOSPC
         reason = "the disk is full"
     elif isinstance(error, PermissionError):
-        reason = "you don't have permission to write there"
+        reason = (
+            "you don't have permission to write there, or the file is open in another "
+            "program (close it and try again)"
+        )
     return (
         f"{target.name} could not be saved: {reason}. "
         f"Nothing was changed in {target.parent}; any earlier {target.name} is as it was."
     )
 
 
-def _umask() -> int:
-    current = os.umask(0)
+def _read_umask() -> int:
+    current = os.umask(0o022)
     os.umask(current)
     return current
+
+
+_UMASK = _read_umask()  # read once, at import, before any other thread could create a file
+
+
+def _mode_for(target: Path) -> int:
+    """A replaced file keeps its permissions (a private report stays private); a new one
+    gets the usual ones for the person's files."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        return 0o666 & ~_UMASK
 
 
 def _fsync_folder(folder: Path) -> None:

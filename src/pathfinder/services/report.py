@@ -12,8 +12,8 @@ People are named by first name and organisation ("Ana (Acme Health)"), or, with
 
 from __future__ import annotations
 
-import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -21,6 +21,7 @@ from typing import Any
 from pathfinder.services.contact_fields import SOURCE_LABELS
 from pathfinder.services.conversations import OUTCOME_LABELS, STAGE_LABELS
 from pathfinder.services.goals import Progress, all_progress
+from pathfinder.services.report_names import Anonymiser
 from pathfinder.services.why import Why
 from pathfinder.store.database import db
 
@@ -137,6 +138,11 @@ class ReportData:
     entries: list[SharedEntry] = field(default_factory=list)
     entries_kept_private: int = 0
     next_steps_found: list[str] = field(default_factory=list)
+    anonymiser: Anonymiser | None = None
+
+    def names(self, text: str, about: Iterable[Person] = ()) -> str:
+        """`text` as shared: with names hidden when people are described by their role."""
+        return self.anonymiser.hide(text, about) if self.anonymiser is not None else text
 
 
 def role_description(title: str, organisation: str) -> str:
@@ -169,6 +175,10 @@ def _plain_word(title: str) -> bool:
 def gather(options: ReportOptions, today: date) -> ReportData:
     """Everything the report for `options` shows, as of `today` (the day it is written)."""
     data = ReportData(options=options, written_on=today)
+    if options.anonymise:
+        data.anonymiser = Anonymiser(
+            Person(*row) for row in db.execute_sql(f"SELECT {_PERSON}").fetchall()
+        )
     first, last = options.start, options.end
     if options.includes("why"):
         data.why_now, data.why_before = _whys(first, last)
@@ -185,7 +195,7 @@ def gather(options: ReportOptions, today: date) -> ReportData:
     if options.includes("journal"):
         data.entries, data.entries_kept_private = _entries(first, last)
     if options.includes("next-steps"):
-        data.next_steps_found = _next_steps(last, options.anonymise)
+        data.next_steps_found = _next_steps(last, data)
     return data
 
 
@@ -260,7 +270,7 @@ def _conversations(first: date, last: date) -> list[ConversationItem]:
 
 def _new_people(data: ReportData, first: date, last: date) -> None:
     start, end = _day_bounds(first, last)
-    where = " WHERE c.created_at >= ? AND c.created_at < ?"
+    where = " WHERE c.created_at >= ? AND c.created_at < ? AND NOT c.archived"
     counts = db.execute_sql(
         "SELECT c.level, c.source, count(*) FROM contact c" + where + " GROUP BY 1, 2",
         [start, end],
@@ -295,7 +305,7 @@ def _follow_ups(first: date, last: date) -> tuple[list[FollowUpItem], list[Follo
 
     done = items("f.done_on BETWEEN ? AND ?", [first.isoformat(), last.isoformat()])
     overdue = items(
-        "f.due_on < ? AND (f.done_on IS NULL OR f.done_on > ?)",
+        "f.due_on < ? AND (f.done_on IS NULL OR f.done_on > ?) AND NOT c.archived",
         [last.isoformat(), last.isoformat()],
     )
     return done, overdue
@@ -342,7 +352,10 @@ def _entries(first: date, last: date) -> tuple[list[SharedEntry], int]:
             tags.setdefault(entry_id, []).append(name)
         for row in db.execute_sql(
             f"SELECT l.entry_id, {_PERSON} JOIN journal_link l ON l.contact_id = c.id"
-            f" WHERE l.entry_id IN ({marks}) ORDER BY l.id",
+            f" OR c.id = (SELECT v.contact_id FROM conversation v"
+            f" WHERE v.id = l.conversation_id)"
+            f" OR c.id IN (SELECT p.contact_id FROM event_person p WHERE p.event_id = l.event_id)"
+            f" WHERE l.entry_id IN ({marks}) ORDER BY l.id, c.id",
             ids,
         ):
             people.setdefault(row[0], []).append(Person(*row[1:]))
@@ -361,29 +374,31 @@ def _entries(first: date, last: date) -> tuple[list[SharedEntry], int]:
     return entries, int(private)
 
 
-def _next_steps(last: date, anonymise: bool) -> list[str]:
+def _next_steps(last: date, data: ReportData) -> list[str]:
     """Follow-ups due soon and conversations coming up (a conversation's own next step is
     shown with it, under Conversations)."""
     steps: list[str] = []
     horizon = (last + NEXT_STEPS_AHEAD).isoformat()
     for row in db.execute_sql(
         f"SELECT f.due_on, f.reason, {_PERSON} JOIN follow_up f ON f.contact_id = c.id"
-        " WHERE f.done_on IS NULL AND f.due_on >= ? AND f.due_on <= ? ORDER BY f.due_on, f.id",
+        " WHERE f.done_on IS NULL AND f.due_on >= ? AND f.due_on <= ? AND NOT c.archived"
+        " ORDER BY f.due_on, f.id",
         [last.isoformat(), horizon],
     ):
-        who = Person(*row[2:]).label(anonymise)
-        reason = " ".join(str(row[1]).split())
+        person = Person(*row[2:])
+        who = person.label(data.options.anonymise)
+        reason = " ".join(data.names(str(row[1]), (person,)).split())
         steps.append(
             f"Follow up with {who} by {day_month(_as_date(row[0]) or last)}"
             + (f": {reason}" if reason else "")
         )
     for row in db.execute_sql(
         f"SELECT v.scheduled_for, {_PERSON} JOIN conversation v ON v.contact_id = c.id"
-        " WHERE v.stage IN ('scheduled', 'prepared') AND v.scheduled_for > ?"
+        " WHERE v.stage IN ('scheduled', 'prepared') AND v.scheduled_for > ? AND NOT c.archived"
         " ORDER BY v.scheduled_for, v.id",
         [last.isoformat()],
     ):
-        who = Person(*row[1:]).label(anonymise)
+        who = Person(*row[1:]).label(data.options.anonymise)
         steps.append(f"Talk with {who} on {day_month(_as_date(row[0]) or last)}")
     return steps
 
@@ -423,23 +438,3 @@ def period_words(first: date, last: date) -> str:
     if first.month != last.month:
         return f"{day_month(first)} – {long_date(last)}"
     return f"{first.day} – {long_date(last)}"
-
-
-def replace_names(text: str, people: tuple[Person, ...], anonymise: bool) -> str:
-    """`text` with linked people's full and first names replaced by their anonymous labels."""
-    if not anonymise or not people:
-        return text
-    names: dict[str, str] = {}
-    for person in people:
-        label = person.label(True)
-        names.setdefault(person.name.strip(), label)
-        parts = person.name.split()
-        if parts:
-            names.setdefault(parts[0], label)
-    # Longest first, so "Ana Ruiz" goes whole before "Ana" alone.
-    pattern = re.compile(
-        r"(?<!\w)("
-        + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n)
-        + r")(?!\w)"
-    )
-    return pattern.sub(lambda match: names[match.group(1)], text)

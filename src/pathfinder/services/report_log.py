@@ -38,7 +38,13 @@ class SentReport:
 
 
 def last_report() -> SentReport | None:
-    row = ReportSent.select().order_by(ReportSent.saved_at.desc(), ReportSent.id.desc()).first()
+    """The report that reached furthest (saving an older period again doesn't move
+    "since my last report" back)."""
+    row = (
+        ReportSent.select()
+        .order_by(ReportSent.period_end.desc(), ReportSent.saved_at.desc(), ReportSent.id.desc())
+        .first()
+    )
     if row is None:
         return None
     return SentReport(row.id, row.saved_at, row.period_start, row.period_end, row.format, row.path)
@@ -102,6 +108,11 @@ def _month_before(day: date) -> date:
 def check_period(start: date, end: date, today: date) -> None:
     if start > today:
         raise PeriodError(f"The period starts in the future ({start.isoformat()}).")
+    if end > today:
+        raise PeriodError(
+            f"The period ends in the future ({end.isoformat()}): a report can only cover "
+            "what has happened."
+        )
     if end < start:
         raise PeriodError(
             f"The period ends ({end.isoformat()}) before it starts ({start.isoformat()})."

@@ -11,6 +11,7 @@ own so an entry can't break the report's outline.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -22,50 +23,79 @@ from pathfinder.services.report import (
     day_month,
     long_date,
     period_words,
-    replace_names,
 )
 from pathfinder.services.why import Why
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]>|~])")
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
-_UNSAFE_LINK = re.compile(r"\]\(\s*(?=(?:javascript|vbscript|data|file):)", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _HEADING = re.compile(r"^( {0,3})(#{1,6})(?=\s|$)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_REFERENCE = re.compile(r"^( {0,3}\[)([^\]\n]+\]:[ \t]*\n?[ \t]*<?)(\S*)", re.MULTILINE)
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:")
+SAFE_TARGETS = ("http://", "https://", "mailto:", "#")
 MOODS = {1: "very low", 2: "low", 3: "steady", 4: "good", 5: "very good"}
 
 
 def inline(text: str) -> str:
     """One line of the person's text shown literally (no formatting, no HTML)."""
-    # "<" becomes an entity rather than "\\<": not every Markdown reads "\\<" as a plain "<".
-    escaped = _INLINE_SPECIAL.sub(r"\\\1", " ".join(text.split()).replace("&", "&amp;"))
-    return escaped.replace("<", "&lt;")
+    flat = _ENTITY.sub("&amp;", " ".join(text.split()))
+    # "<" becomes an entity rather than "\<": not every Markdown reads "\<" as a plain "<".
+    return _TAG_START.sub("&lt;", _INLINE_SPECIAL.sub(r"\\\1", flat))
 
 
 def block(text: str, heading_floor: int = 4) -> str:
-    """The person's Markdown kept as Markdown, but with no way to reach raw HTML, and
-    with its headings pushed down to at least `heading_floor`."""
-    lines: list[str] = []
-    fence = ""
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    """The person's Markdown kept as Markdown, but with no way to reach raw HTML or an
+    unsafe link, and unable to break the report's outline: headings are pushed down to
+    at least `heading_floor`, a line of = or - can't turn the text above it into a
+    heading, and fenced code becomes indented code (no fence left to pair wrongly)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = _TAG_START.sub("&lt;", lines[index])
         opened = _FENCE.match(line)
-        if fence:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                fence = ""
-            lines.append(line)
-            continue
         if opened:
             fence = opened.group(1)
-            lines.append(line)
+            closing = re.compile(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
+            index += 1
+            code: list[str] = []
+            while index < len(lines) and not closing.match(lines[index]):
+                code.append(_TAG_START.sub("&lt;", lines[index]))
+                index += 1
+            index += 1  # the closing fence (or the end of the text)
+            if out and out[-1].strip():
+                out.append("")
+            out.extend(f"    {row}" if row.strip() else "" for row in code)
+            out.append("")
             continue
-        line = _TAG_START.sub("&lt;", line)
-        line = _UNSAFE_LINK.sub(r"]\\(", line)
-        line = _HEADING.sub(
-            lambda m: m.group(1) + "#" * min(6, len(m.group(2)) + heading_floor - 1), line
+        if _UNDERLINE.match(line) and out and out[-1].strip():
+            out.append("")  # keeps "Title" over "===" a paragraph, not a top-level heading
+        out.append(
+            _HEADING.sub(
+                lambda m: m.group(1) + "#" * min(6, len(m.group(2)) + heading_floor - 1), line
+            )
         )
-        lines.append(line)
-    if fence:
-        lines.append(fence)  # close a fence left open, so it can't swallow the report
-    return "\n".join(lines).strip("\n")
+        index += 1
+    return _defuse_links("\n".join(out)).strip("\n")
+
+
+def _safe_target(target: str) -> bool:
+    decoded = "".join(ch for ch in html.unescape(target).lower() if ch > " ")
+    return decoded.startswith(SAFE_TARGETS) or not _SCHEME.match(decoded)
+
+
+def _defuse_links(text: str) -> str:
+    """Links and link definitions whose target isn't http(s), mailto or relative stop
+    being links (the bracket is escaped), however the target is spelled."""
+    text = _LINK.sub(
+        lambda m: m.group(0) if _safe_target(m.group(1)) else "]\\(" + m.group(0)[2:], text
+    )
+    return _REFERENCE.sub(
+        lambda m: m.group(0) if _safe_target(m.group(3)) else "\\" + m.group(0).lstrip(), text
+    )
 
 
 def quoted(text: str) -> str:
@@ -141,7 +171,8 @@ def _goals(data: ReportData) -> str:
     rows = ["| Goal | Progress | By |", "| --- | --- | --- |"]
     for progress in data.goals:
         rows.append(
-            f"| {inline(progress.goal.title)} | {inline(progress.words)} | {_due(progress)} |"
+            f"| {inline(data.names(progress.goal.title))} | {inline(progress.words)} "
+            f"| {_due(progress)} |"
         )
     return "\n".join(rows)
 
@@ -167,11 +198,11 @@ def _conversations(data: ReportData) -> str:
         if item.outcome:
             facts.append(f"- Outcome: {item.outcome}")
         if item.next_step.strip():
-            next_step = replace_names(item.next_step, (item.person,), anonymise)
+            next_step = data.names(item.next_step, (item.person,))
             facts.append(f"- Next step: {inline(next_step)}")
         lines.extend(facts)
         if item.learned.strip():
-            learned = replace_names(item.learned, (item.person,), anonymise)
+            learned = data.names(item.learned, (item.person,))
             lines.extend(["", "What I learned:", "", quoted(learned)])
         parts.append("\n".join(lines))
     return "\n\n".join(parts)
@@ -205,7 +236,8 @@ def _follow_ups(data: ReportData) -> str:
         lines.append(f"- {heading} ({len(items)})")
         for item in items:
             day = item.done_on if verb == "done" and item.done_on else item.due_on
-            reason = f": {inline(item.reason)}" if item.reason.strip() else ""
+            reason_text = data.names(item.reason, (item.person,))
+            reason = f": {inline(reason_text)}" if reason_text.strip() else ""
             who = inline(item.person.label(anonymise))
             lines.append(f"    - {who}{reason} ({verb} {day_month(day)})")
     return "\n".join(lines)
@@ -220,7 +252,7 @@ def _given(data: ReportData) -> str:
             f"- {day_month(item.on)}: {inline(item.kind)} to "
             f"{inline(item.person.label(anonymise))}"
             + (
-                f" ({inline(replace_names(item.summary, (item.person,), anonymise))})"
+                f" ({inline(data.names(item.summary, (item.person,)))})"
                 if item.summary.strip()
                 else ""
             )
@@ -240,7 +272,7 @@ def _journal(data: ReportData) -> str:
     parts: list[str] = []
     for entry in data.entries:
         day = long_date(entry.written_at.date())
-        title = inline(replace_names(entry.title, entry.people, data.options.anonymise))
+        title = inline(data.names(entry.title, entry.people))
         lines = [f"### {title}", "", f"*{day}*"] if title else [f"### {day}", "", "**"]
         feelings = []
         if entry.mood:
@@ -248,7 +280,8 @@ def _journal(data: ReportData) -> str:
         if entry.confidence:
             feelings.append(f"confidence {entry.confidence}/5")
         if entry.tags:
-            feelings.append("tags: " + ", ".join(inline(tag) for tag in entry.tags))
+            tags = ", ".join(inline(data.names(tag, entry.people)) for tag in entry.tags)
+            feelings.append(f"tags: {tags}")
         if feelings:
             said = " · ".join(feelings)
             if lines[-1] == "**":
@@ -257,7 +290,7 @@ def _journal(data: ReportData) -> str:
                 lines[-1] = f"{lines[-1][:-1]} · {said}*"
         if lines[-1] == "**":
             del lines[-2:]
-        body = replace_names(entry.body, entry.people, data.options.anonymise)
+        body = data.names(entry.body, entry.people)
         if body.strip():
             lines.extend(["", block(body)])
         parts.append("\n".join(lines))
@@ -265,13 +298,14 @@ def _journal(data: ReportData) -> str:
 
 
 def _questions(data: ReportData) -> str:
-    return block(data.options.questions) if data.options.questions.strip() else ""
+    questions = data.names(data.options.questions)
+    return block(questions) if questions.strip() else ""
 
 
 def _next_steps(data: ReportData) -> str:
     parts: list[str] = []
     if data.options.next_steps.strip():
-        parts.append(block(data.options.next_steps))
+        parts.append(block(data.names(data.options.next_steps)))
     if data.next_steps_found:
         parts.append("\n".join(f"- {inline(step)}" for step in data.next_steps_found))
     return "\n\n".join(parts)
@@ -331,8 +365,9 @@ def shared_summary(data: ReportData) -> tuple[list[str], list[str]]:
         shared.append("Your next steps")
     if options.anonymise:
         shared.append(
-            "People described by role, not by name. Names you typed are replaced only "
-            "for the person a conversation or entry is about: check the preview."
+            "People described by their role, not by name. Full names are replaced "
+            "everywhere, and first names for the person a conversation or entry is about; "
+            "a first name alone of anyone else stays as you wrote it, so read the preview."
         )
     else:
         shared.append("People named by first name and organisation")

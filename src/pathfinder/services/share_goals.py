@@ -32,8 +32,9 @@ def roles_to_share() -> list[str]:
     return roles
 
 
-def share_text() -> str:
-    """The message, ready to paste into an email or a chat."""
+def share_text(help_text: str | None = None) -> str:
+    """The message, ready to paste into an email or a chat; `help_text` is the person's
+    "how you can help" (the saved one when None)."""
     why = current_why()
     paragraphs = ["Hello! I'm changing careers, and I'd love your help."]
     if why is not None:
@@ -52,7 +53,9 @@ def share_text() -> str:
     if roles:
         listed = "\n".join(f"- {role}" for role in roles)
         paragraphs.append(f"The roles I'm looking into:\n{listed}")
-    help_text = get_setting(SHARE_HELP).strip() or DEFAULT_HELP
+    if help_text is None:
+        help_text = get_setting(SHARE_HELP)
+    help_text = help_text.strip() or DEFAULT_HELP
     paragraphs.append(f"How you can help: {help_text}")
     paragraphs.append("Thank you!")
     return "\n\n".join(paragraphs) + "\n"

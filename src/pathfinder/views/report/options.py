@@ -65,9 +65,9 @@ class ReportOptionsPanel(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
             edit.setAccessibleName(name)
-        period_form.addRow("Cover", self.period)
-        period_form.addRow("From", self.start)
-        period_form.addRow("To", self.end)
+        period_form.addRow("&Cover", self.period)
+        period_form.addRow("Fro&m", self.start)
+        period_form.addRow("&To", self.end)
         self.period_message = FieldMessage()
         period_form.addRow(self.period_message)
         layout.addWidget(period_box)
@@ -85,7 +85,7 @@ class ReportOptionsPanel(QWidget):
             self.section_boxes[key] = box
         layout.addWidget(sections_box)
 
-        self.anonymise = QCheckBox("Describe people by their role, not by name")
+        self.anonymise = QCheckBox("&Describe people by their role, not by name")
         self.anonymise.setToolTip(
             "“a product manager at Acme Health” instead of “Ana (Acme Health)”"
         )
@@ -99,13 +99,13 @@ class ReportOptionsPanel(QWidget):
 
         self.questions = self._text_box(
             layout,
-            "Questions for my mentor",
+            "&Questions for my mentor",
             "What would you like their view on? For example: how to ask for an introduction.",
             settings.REPORT_QUESTIONS,
         )
         self.next_steps = self._text_box(
             layout,
-            "My next steps",
+            "My &next steps",
             "What you plan to do next. Follow-ups due soon are added for you.",
             settings.REPORT_NEXT_STEPS,
         )
@@ -122,7 +122,7 @@ class ReportOptionsPanel(QWidget):
         title = QLabel(label)
         layout.addWidget(title)
         editor = BoundedTextEdit(TEXT_LIMIT)
-        editor.setAccessibleName(label)
+        editor.setAccessibleName(label.replace("&", ""))
         editor.setPlaceholderText(hint)
         editor.setPlainText(get_setting(key))
         editor.setMinimumHeight(70)

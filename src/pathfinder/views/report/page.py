@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from pathfinder.report_pdf import pdf_bytes
-from pathfinder.services.files import ExportError, FileExists, check_destination, write_atomically
+from pathfinder.services.files import ExportError, check_destination, write_atomically
 from pathfinder.services.report import period_words
 from pathfinder.services.report_html import body_html
 from pathfinder.services.report_log import last_report
@@ -51,6 +51,11 @@ FILTERS = {
     "pdf": "PDF document (*.pdf)",
 }
 REFRESH_MS = 200
+# The page's table and quote styles, without its fonts and widths (the window's own apply).
+PREVIEW_STYLE = (
+    "table { border-collapse: collapse; } th, td { border: 1px solid #9aa7b0; padding: 3px 6px; }"
+    " blockquote { margin-left: 12px; }"
+)
 
 
 class ReportPage(QWidget):
@@ -71,6 +76,7 @@ class ReportPage(QWidget):
         self._data_dir = data_dir
         self._folder: Path | None = None
         self._report: Report | None = None
+        self._format = "md"  # the type last chosen in the save dialog
         self._built = False
         top, (self.summary,), self.tabs = section_top(self, "Report")
         self.tabs.addTab(self._build_report_tab(), "Mentor report")
@@ -108,6 +114,7 @@ class ReportPage(QWidget):
         self.preview_tabs.setAccessibleName("Preview")
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
+        self.preview.document().setDefaultStyleSheet(PREVIEW_STYLE)
         self.preview.setAccessibleName("The report as it will look")
         self.markdown_view = QPlainTextEdit()
         self.markdown_view.setReadOnly(True)
@@ -124,10 +131,10 @@ class ReportPage(QWidget):
         right_layout.addWidget(self.shared_label)
 
         buttons = QHBoxLayout()
-        self.save_button = QPushButton("Save as…")
+        self.save_button = QPushButton("&Save as…")
         self.save_button.setToolTip("Save as Markdown, a web page (HTML) or a PDF")
         self.save_button.clicked.connect(lambda: self.save_as())
-        self.copy_button = QPushButton("Copy Markdown")
+        self.copy_button = QPushButton("Cop&y Markdown")
         self.copy_button.setToolTip("Copy the report to paste into an email")
         self.copy_button.clicked.connect(self.copy_markdown)
         buttons.addWidget(self.save_button)
@@ -153,13 +160,20 @@ class ReportPage(QWidget):
         self.save_button.setEnabled(valid)
         self.copy_button.setEnabled(valid)
         if not valid:
+            self._report = None
+            self.preview.setPlainText("Fix the dates on the left to see the report.")
+            self.markdown_view.clear()
+            self.shared_label.clear()
             return
         report = make_report(self.options.options(), self._today())
         self._report = report
-        scroll = self.preview.verticalScrollBar().value()
-        self.preview.setHtml(body_html(report.markdown))
-        self.preview.verticalScrollBar().setValue(scroll)
-        self.markdown_view.setPlainText(report.markdown)
+        for view, fill in (
+            (self.preview, lambda: self.preview.setHtml(body_html(report.markdown))),
+            (self.markdown_view, lambda: self.markdown_view.setPlainText(report.markdown)),
+        ):
+            scroll = view.verticalScrollBar().value()
+            fill()
+            view.verticalScrollBar().setValue(scroll)
         shared = "".join(f"<li>{_escape(line)}</li>" for line in report.shared)
         left_out = ", ".join(_escape(line).lower() for line in report.left_out)
         self.shared_label.setText(
@@ -218,13 +232,11 @@ class ReportPage(QWidget):
                 else report.encoded(format)
             )
             written = write_atomically(chosen, data, data_dir=self._data_dir, overwrite=True)
-        except FileExists:  # pragma: no cover - overwrite is allowed here
-            return None
         except ExportError as error:
+            QGuiApplication.restoreOverrideCursor()
             self._warn(error.message)
             return None
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        QGuiApplication.restoreOverrideCursor()
         self._log(report, format, written)
         self._status(f"Saved the report as {written.name}.")
         return written
@@ -234,16 +246,20 @@ class ReportPage(QWidget):
         name, chosen_filter = QFileDialog.getSaveFileName(
             self,
             "Save the report",
-            str(folder / report.file_name("md")),
+            str(folder / report.file_name(self._format)),
             ";;".join(FILTERS.values()),
-            FILTERS["md"],
+            FILTERS[self._format],
             QFileDialog.Option.DontConfirmOverwrite,
         )
         if not name:
             return None
+        # The type chosen in the dialog wins over the ending of the name typed.
+        kind = next((k for k, text in FILTERS.items() if text == chosen_filter), "md")
+        self._format = kind
         path = Path(name)
-        if not format_for_path(path, ""):
-            kind = next((k for k, text in FILTERS.items() if text == chosen_filter), "md")
+        if format_for_path(path, "") in FILTERS:
+            path = path.with_suffix(DEFAULT_SUFFIX[kind])
+        elif not path.name.lower().endswith(DEFAULT_SUFFIX[kind]):
             path = path.with_name(path.name + DEFAULT_SUFFIX[kind])
         return path
 
@@ -273,7 +289,12 @@ class ReportPage(QWidget):
         try:
             log_saved(report, format, path, self._clock())
         except StorageWriteError as error:
-            self._status(f"The report was made, but not logged: {error.message}")
+            QMessageBox.warning(
+                self,
+                "The report wasn't noted",
+                "The report was saved, but Pathfinder couldn't note it in your notebook, so "
+                f"“Since my last report” won't start after it.\n\n{error.message}",
+            )
         self._update_summary()
 
     # -- the section ---------------------------------------------------------

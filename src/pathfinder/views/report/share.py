@@ -39,13 +39,15 @@ class ShareGoalsTab(QWidget):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        layout.addWidget(subheading("How someone can help"))
+        help_label = subheading("How some&one can help")
+        layout.addWidget(help_label)
         self.help_text = BoundedTextEdit(HELP_LIMIT)
         self.help_text.setAccessibleName("How someone can help")
         self.help_text.setPlaceholderText(DEFAULT_HELP)
         self.help_text.setPlainText(get_setting(SHARE_HELP))
         self.help_text.setMaximumHeight(90)
         self.help_text.textChanged.connect(self._on_text)
+        help_label.setBuddy(self.help_text)
         layout.addWidget(self.help_text)
         self.message = FieldMessage()
         self.help_text.refused.connect(self.message.show_message)
@@ -56,7 +58,7 @@ class ShareGoalsTab(QWidget):
         self.preview.setAccessibleName("The message to copy")
         layout.addWidget(self.preview, 1)
         buttons = QHBoxLayout()
-        self.copy_button = QPushButton("Copy the message")
+        self.copy_button = QPushButton("&Copy the message")
         self.copy_button.clicked.connect(self.copy)
         buttons.addWidget(self.copy_button)
         buttons.addStretch(1)
@@ -66,6 +68,7 @@ class ShareGoalsTab(QWidget):
     def _on_text(self) -> None:
         self.message.clear()
         self._autosaver.touch()
+        self.refresh()
 
     def _save(self) -> bool:
         try:
@@ -73,14 +76,13 @@ class ShareGoalsTab(QWidget):
         except StorageWriteError as error:
             self.message.show_message(error.message)
             return False
-        self.refresh()
         return True
 
     def refresh(self) -> None:
-        self.preview.setPlainText(share_text())
+        self.preview.setPlainText(share_text(self.help_text.toPlainText()))
 
     def copy(self) -> None:
-        self.flush()
+        self.flush()  # kept for next time; the copy uses what is on screen either way
         self.refresh()
         QGuiApplication.clipboard().setText(self.preview.toPlainText())
         self._status("Copied the message: paste it into an email or a chat.")
