@@ -521,6 +521,16 @@ def other_figures(database: Path, rounds: int, notes: list[str]) -> list[Figure]
             traceback.print_exc()
             notes.append(f"{label}: measuring failed ({type(error).__name__}: {error}).")
             continue
+        if "figures" not in measured:  # one figure, described at the top level
+            rows = measured.get("rows")
+            measured = {
+                "figures": {
+                    "whole notebook to .zip": {
+                        **measured,
+                        "rows": rows.get("contact") if isinstance(rows, dict) else rows,
+                    }
+                }
+            }
         for name, figure in measured["figures"].items():
             figures.append(
                 Figure(

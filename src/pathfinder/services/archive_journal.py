@@ -1,0 +1,130 @@
+"""Journal entries as Markdown files with front matter, both ways (see `archive`).
+
+A file reads:
+
+    ---
+    id: 17
+    written_at: "2026-03-01 21:05:00"
+    title: "After the design meetup"
+    ...
+    tags: ["interview", "meetup"]
+    links: [{"contact_id": 3, "conversation_id": null, "entry_id": 17, "event_id": null, "id": 9}]
+    ---
+    The body, byte for byte.
+
+Each front-matter line is `key: <JSON>` on one line: JSON escapes line breaks, so no
+value can end the block early, whatever the title says. A few characters that some
+YAML readers take for line breaks or refuse (U+0085, U+2028, U+2029, other C1
+controls, DEL, U+FEFF) are written as JSON escapes too. The body starts right after
+the closing `---` line and runs to the end of the file; it may hold `---` lines of
+its own.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pathfinder.services.archive import FRONT_MATTER_MARK, TABLES, ArchiveError
+
+ENTRY_COLUMNS = tuple(column for column in TABLES["journal_entry"].columns if column != "body")
+LINK_COLUMNS = TABLES["journal_link"].columns
+LIST_KEYS = ("tags", "links")
+_KEY_LINE = re.compile(r"([a-z_]+): (.*)")
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff]")
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
+@dataclass(frozen=True)
+class ParsedEntry:
+    """One journal file read back: the entry's columns (body included), tags and links."""
+
+    entry: dict[str, Any]
+    tags: list[Any]
+    links: list[Any]
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def entry_markdown(
+    entry: Mapping[str, Any], tags: Sequence[str], links: Sequence[Mapping[str, Any]]
+) -> bytes:
+    """The file for one entry (`entry` maps every column, as stored, to its value)."""
+    encode = _ENCODER.encode
+    lines = [FRONT_MATTER_MARK]
+    lines += [f"{column}: {encode(entry[column])}" for column in ENTRY_COLUMNS]
+    lines.append(f"tags: {encode(list(tags))}")
+    lines.append(f"links: {encode([dict(link) for link in links])}")
+    lines.append(FRONT_MATTER_MARK + "\n")
+    # The unsafe characters can only be inside JSON strings, where \\uXXXX means the same.
+    front_matter = _YAML_UNSAFE.sub(_escaped, "\n".join(lines))
+    return (front_matter + (entry["body"] or "")).encode("utf-8")
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not allowed")
+
+
+def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"{key!r} appears twice in one object")
+        result[key] = value
+    return result
+
+
+def loads(text: str) -> Any:
+    """JSON as the archive allows it: no NaN or Infinity, no key twice in one object."""
+    return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_repeats)
+
+
+def parse_entry(member: str, data: bytes) -> ParsedEntry:
+    """Read one journal file; raises ArchiveError naming `member` and the problem."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ArchiveError(f"{member}: not UTF-8 text (byte {error.start})") from None
+    lines = text.split("\n")
+    if lines[0].rstrip("\r") != FRONT_MATTER_MARK:
+        raise ArchiveError(f"{member}: broken front matter (the file must start with ---)")
+    values: dict[str, Any] = {}
+    offset = len(lines[0]) + 1
+    for number, line in enumerate(lines[1:], start=2):
+        offset += len(line) + 1
+        if line.rstrip("\r") == FRONT_MATTER_MARK:
+            break
+        if not line.strip():
+            continue  # a blank line, as YAML allows
+        matched = _KEY_LINE.fullmatch(line.rstrip("\r"))
+        if matched is None:
+            raise ArchiveError(
+                f"{member}: broken front matter on line {number} (expected key: value)"
+            )
+        key, raw = matched.groups()
+        if key not in ENTRY_COLUMNS and key not in LIST_KEYS:
+            raise ArchiveError(f"{member}: unknown front matter key {key!r} on line {number}")
+        if key in values:
+            raise ArchiveError(f"{member}: {key!r} appears twice in the front matter")
+        try:
+            values[key] = loads(raw)
+        except ValueError as error:
+            reason = error.msg if isinstance(error, json.JSONDecodeError) else str(error)
+            raise ArchiveError(
+                f"{member}: broken front matter on line {number} ({key}: {reason})"
+            ) from None
+    else:
+        raise ArchiveError(f"{member}: broken front matter (no closing --- line)")
+    tags = values.pop("tags", [])
+    links = values.pop("links", [])
+    if not isinstance(tags, list):
+        raise ArchiveError(f"{member}: tags must be a list of names")
+    if not isinstance(links, list) or not all(isinstance(link, dict) for link in links):
+        raise ArchiveError(f"{member}: links must be a list of objects")
+    values["body"] = text[offset:] if offset <= len(text) else ""
+    return ParsedEntry(entry=values, tags=tags, links=links)
