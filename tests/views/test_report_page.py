@@ -202,3 +202,17 @@ def test_share_copies_what_is_on_screen_even_before_it_is_saved(
     page.share_tab.help_text.setPlainText("Coffee with a researcher would be wonderful.")
     page.share_tab.copy()
     assert "How you can help: Coffee with a researcher" in QGuiApplication.clipboard().text()
+
+
+def test_an_ending_typed_in_the_name_decides_when_the_type_is_left_alone(
+    filled: Paths, qtbot, clock, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page, _ = make_page(qtbot, clock, filled)
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda *_a, **_k: (str(tmp_path / "for-mentor.pdf"), "Markdown (*.md)"),
+    )
+    written = page.save_as()
+    assert written == tmp_path / "for-mentor.pdf"
+    assert written.read_bytes().startswith(b"%PDF-")

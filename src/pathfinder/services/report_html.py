@@ -19,7 +19,9 @@ h1 { font-size: 20pt; margin: 0 0 0.2em 0; }
 h2 { font-size: 14pt; margin: 1.4em 0 0.4em 0; color: #1a4d6e;
      border-bottom: 1px solid #c9d6df; padding-bottom: 0.15em; }
 h3 { font-size: 12pt; margin: 1.1em 0 0.3em 0; }
-h4, h5, h6 { font-size: 11pt; margin: 1em 0 0.3em 0; }
+h4 { font-size: 11.5pt; margin: 1em 0 0.3em 0; }
+h5 { font-size: 11pt; margin: 1em 0 0.3em 0; }
+h6 { font-size: 11pt; font-style: italic; margin: 1em 0 0.3em 0; }
 blockquote { margin: 0.4em 0 0.8em 0; padding: 0.1em 0 0.1em 0.9em; color: #3d444d;
              border-left: 3px solid #c9d6df; }
 table { border-collapse: collapse; margin: 0.4em 0 0.8em 0; }

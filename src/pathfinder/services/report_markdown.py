@@ -52,6 +52,9 @@ def block(text: str, heading_floor: int = 4) -> str:
     at least `heading_floor`, a line of = or - can't turn the text above it into a
     heading, and fenced code becomes indented code (no fence left to pair wrongly)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # The text's own top heading level becomes `heading_floor`, whatever it started at.
+    levels = [len(m.group(2)) for line in lines if (m := _HEADING.match(line))]
+    shift = max(0, heading_floor - min(levels)) if levels else 0
     out: list[str] = []
     index = 0
     while index < len(lines):
@@ -73,11 +76,7 @@ def block(text: str, heading_floor: int = 4) -> str:
             continue
         if _UNDERLINE.match(line) and out and out[-1].strip():
             out.append("")  # keeps "Title" over "===" a paragraph, not a top-level heading
-        out.append(
-            _HEADING.sub(
-                lambda m: m.group(1) + "#" * min(6, len(m.group(2)) + heading_floor - 1), line
-            )
-        )
+        out.append(_HEADING.sub(lambda m: m.group(1) + "#" * min(6, len(m.group(2)) + shift), line))
         index += 1
     return _defuse_links("\n".join(out)).strip("\n")
 
@@ -233,7 +232,7 @@ def _follow_ups(data: ReportData) -> str:
         ("Done", data.follow_ups_done, "done"),
         ("Overdue", data.follow_ups_overdue, "due"),
     ):
-        lines.append(f"- {heading} ({len(items)})")
+        lines.append(f"- {heading} ({len(items)})" if items else f"- {heading}: none")
         for item in items:
             day = item.done_on if verb == "done" and item.done_on else item.due_on
             reason_text = data.names(item.reason, (item.person,))

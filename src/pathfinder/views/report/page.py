@@ -253,14 +253,18 @@ class ReportPage(QWidget):
         )
         if not name:
             return None
-        # The type chosen in the dialog wins over the ending of the name typed.
-        kind = next((k for k, text in FILTERS.items() if text == chosen_filter), "md")
-        self._format = kind
+        # A type picked in the dialog wins over the name's ending; left as offered, an
+        # ending typed in the name ("report.pdf") decides.
+        offered = self._format
+        picked = next((k for k, text in FILTERS.items() if text == chosen_filter), offered)
         path = Path(name)
-        if format_for_path(path, "") in FILTERS:
+        typed = format_for_path(path, "")
+        kind = picked if picked != offered or not typed else typed
+        if typed and typed != kind:
             path = path.with_suffix(DEFAULT_SUFFIX[kind])
-        elif not path.name.lower().endswith(DEFAULT_SUFFIX[kind]):
+        elif not typed:
             path = path.with_name(path.name + DEFAULT_SUFFIX[kind])
+        self._format = kind
         return path
 
     def _confirm_replace(self, path: Path) -> bool:
