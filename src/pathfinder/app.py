@@ -57,6 +57,29 @@ def run_app(paths: Paths, *, smoke: bool = False, demo: bool = False) -> int:
     return app.exec()
 
 
+def _smoke_report(window: MainWindow) -> None:
+    """Make the mentor report as Markdown and as a PDF in a temporary folder (not logged,
+    not kept), so an installed bundle proves its PDF writer works."""
+    import tempfile
+    from pathlib import Path
+
+    from pathfinder.report_pdf import pdf_bytes
+
+    report = window.report_page.current_report()
+    if report is None:
+        raise RuntimeError("smoke: the report section made no report")
+    with tempfile.TemporaryDirectory(prefix="pathfinder-smoke-") as folder:
+        markdown_file = Path(folder) / report.file_name("md")
+        markdown_file.write_text(report.markdown, encoding="utf-8")
+        pdf = pdf_bytes(report.markdown, report.title)
+        if not pdf.startswith(b"%PDF-"):
+            raise RuntimeError("smoke: the PDF writer made no PDF")
+        print(
+            f"smoke: report written, {len(report.markdown):,} characters of Markdown, "
+            f"a PDF of {len(pdf):,} bytes"
+        )
+
+
 def run_smoke(app: QApplication, window: MainWindow) -> int:
     """Show the window offscreen, visit every section and each of its tabs, then quit."""
     window.show()
@@ -69,6 +92,7 @@ def run_smoke(app: QApplication, window: MainWindow) -> int:
     found = sum(len(group.hits) for group in window.search_box.last_groups)
     print(f"smoke: searched, {found} results")
     window.search_box.popup.hide()
+    _smoke_report(window)
     window.remember_state = False  # a smoke run must not move the user's window
     window.close()
     app.processEvents()

@@ -80,6 +80,7 @@ def test_smoke_builds_every_section_and_exits_0(tmp_path: Path) -> None:
     assert "smoke: visited today/Now" in result.stdout
     assert "smoke: visited map/Network" in result.stdout
     assert "smoke: searched" in result.stdout
+    assert "smoke: report written" in result.stdout
     assert "smoke: ok" in result.stdout
     assert (data / "pathfinder.sqlite3").exists()
 
