@@ -323,3 +323,12 @@ def test_archived_people_stay_out_of_the_lists(notebook: Paths) -> None:
     people_bulk.set_archived([gone.id], True, now=at(START))
     text = report()
     assert "Gone" not in text and "Old thread" not in text
+
+
+def test_typing_a_question_reuses_what_was_gathered(story: dict[str, int]) -> None:
+    first = make_report(ReportOptions(start=START, end=END), TODAY)
+    again = make_report(ReportOptions(start=START, end=END, questions="Why?"), TODAY, first)
+    assert again.data.conversations is first.data.conversations  # not read again
+    assert "## Questions for my mentor\n\nWhy?" in again.markdown
+    other = make_report(ReportOptions(start=START, end=TODAY), TODAY, first)
+    assert other.data.conversations is not first.data.conversations

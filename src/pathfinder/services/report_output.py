@@ -7,11 +7,11 @@ the data folder) and is then logged, so the next report can start where this one
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from pathfinder.services.report import ReportOptions, gather, period_words
+from pathfinder.services.report import ReportData, ReportOptions, gather, period_words
 from pathfinder.services.report_html import render_html
 from pathfinder.services.report_log import log_report
 from pathfinder.services.report_markdown import render, shared_summary
@@ -33,6 +33,7 @@ class Report:
     markdown: str
     shared: list[str]
     left_out: list[str]
+    data: ReportData = field(repr=False, compare=False)
 
     @property
     def title(self) -> str:
@@ -54,10 +55,23 @@ class Report:
         raise ValueError(f"no plain-Python writer for {format!r}")
 
 
-def make_report(options: ReportOptions, today: date) -> Report:
-    data = gather(options, today)
+def make_report(options: ReportOptions, today: date, earlier: Report | None = None) -> Report:
+    """The report for `options`. An `earlier` report gathered for the same period and
+    choices is reused when only the person's own texts changed (typing a question
+    needn't read the notebook again)."""
+    if earlier is not None and _same_gathering(earlier.data, options, today):
+        data = replace(earlier.data, options=options)
+    else:
+        data = gather(options, today)
     shared, left_out = shared_summary(data)
-    return Report(options, render(data), shared, left_out)
+    return Report(options, render(data), shared, left_out, data)
+
+
+def _same_gathering(data: ReportData, options: ReportOptions, today: date) -> bool:
+    def without_texts(chosen: ReportOptions) -> ReportOptions:
+        return replace(chosen, questions="", next_steps="")
+
+    return data.written_on == today and without_texts(data.options) == without_texts(options)
 
 
 def format_for_path(path: Path, default: str = "md") -> str:

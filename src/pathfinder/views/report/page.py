@@ -165,7 +165,7 @@ class ReportPage(QWidget):
             self.markdown_view.clear()
             self.shared_label.clear()
             return
-        report = make_report(self.options.options(), self._today())
+        report = make_report(self.options.options(), self._today(), self._report)
         self._report = report
         for view, fill in (
             (self.preview, lambda: self.preview.setHtml(body_html(report.markdown))),
@@ -306,6 +306,7 @@ class ReportPage(QWidget):
     def on_shown(self) -> None:
         if not self.isVisible():
             return
+        self._report = None  # the notebook may have changed elsewhere: read it again
         self.options.reset_period()
         self.refresh()
         self.share_tab.refresh()
