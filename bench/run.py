@@ -513,6 +513,7 @@ def other_figures(database: Path, rounds: int, notes: list[str]) -> list[Figure]
     for label, module, function in (
         ("Report", "report_bench", "measure_report"),
         ("Archive", "archive_bench", "measure_archive"),
+        ("Archive", "archive_bench", "measure_import"),
     ):
         try:
             measure = getattr(importlib.import_module(module), function)
@@ -525,7 +526,7 @@ def other_figures(database: Path, rounds: int, notes: list[str]) -> list[Figure]
             rows = measured.get("rows")
             measured = {
                 "figures": {
-                    "whole notebook to .zip": {
+                    measured.get("figure", "whole notebook to .zip"): {
                         **measured,
                         "rows": rows.get("contact") if isinstance(rows, dict) else rows,
                     }

@@ -56,6 +56,11 @@ def _run(args: argparse.Namespace, paths: Paths, show_dialogs: bool) -> int:
         # A command reads a notebook; it never creates one (or its folder) as a side effect.
         print(f"No notebook in {paths.data_dir} yet: nothing to {args.command}.", file=sys.stderr)
         return 0 if args.command == "search" else 1
+    if args.command == "import" and args.import_kind == "archive":
+        # The archive is read and checked before anything (even the data folder) is made.
+        from pathfinder.commands import run_command
+
+        return run_command(args, paths)
     try:
         paths.ensure()
     except StoreError as error:

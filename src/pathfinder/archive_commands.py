@@ -1,11 +1,15 @@
 """`pathfinder export archive` and `pathfinder import archive` (see `services.archive`).
 
 Exit status: 0 when it worked; 2 for bad input or a refusal (the destination
-exists without --force, lies in the data folder or a missing folder; the archive
-is malformed, hostile or newer; the notebook isn't empty and --merge wasn't
-given); 1 for a problem of the environment (the notebook damaged or older, a
-disk that fails or is full) or a running Pathfinder window. One line to stdout when it worked,
-one line to stderr when it didn't.
+exists without --force, lies in the data folder or a missing folder, or is a
+folder holding more than an earlier archive; the archive is malformed, hostile or
+newer; the notebook isn't empty and --merge wasn't given; --demo, whose notebook
+is thrown away); 1 for a problem of the environment (the notebook damaged or
+older, a disk that fails or is full) or a running Pathfinder window. One line to
+stdout when it worked, one line to stderr when it didn't.
+
+An import reads and checks the whole archive before it touches the data folder:
+a refused archive creates no folder, no notebook and no backup.
 """
 
 from __future__ import annotations
@@ -85,6 +89,17 @@ def import_archive(args: argparse.Namespace, paths: Paths) -> int:
     from pathfinder.store.database import close_notebook, inspect_notebook, open_notebook
     from pathfinder.store.migrations import LATEST_VERSION
 
+    if getattr(args, "demo", False):
+        return _fail(
+            "The archive was not imported: --demo opens a temporary notebook that is thrown "
+            "away when the command ends. Use --data-dir to import into a notebook you keep.",
+            2,
+        )
+    source = Path(args.path).expanduser()
+    try:
+        contents = read_archive(source)
+    except ArchiveError as error:
+        return _fail(f"The archive was not imported: {error.message}", 2)
     try:
         if not paths.data_dir.is_dir():
             paths.ensure()  # the lock lives in the folder; no window can be open without it
@@ -100,11 +115,6 @@ def import_archive(args: argparse.Namespace, paths: Paths) -> int:
         version = inspect_notebook(paths.database)
         if version is not None and version < LATEST_VERSION:
             return _fail(OLDER_NOTEBOOK, 1)
-        source = Path(args.path).expanduser()
-        try:
-            contents = read_archive(source)
-        except ArchiveError as error:
-            return _fail(f"The archive was not imported: {error.message}", 2)
         open_notebook(paths.database, paths.backups_dir)
         try:
             return _restore(contents, source, paths, merge=bool(args.merge))
@@ -118,9 +128,12 @@ def import_archive(args: argparse.Namespace, paths: Paths) -> int:
 
 def _restore(contents: ArchiveContents, source: Path, paths: Paths, *, merge: bool) -> int:
     from pathfinder.services.archive_restore import NotebookNotEmpty, restore_archive
+    from pathfinder.store.errors import StorageWriteError
 
     try:
         imported = restore_archive(contents, merge=merge, backups_dir=paths.backups_dir)
+    except StorageWriteError as error:  # the disk, during the backup or the import
+        return _fail(error.message, 1)
     except NotebookNotEmpty as error:
         return _fail(
             f"The archive was not imported: the notebook in {paths.data_dir} already holds "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -23,7 +24,8 @@ from pathfinder.services.archive_restore import (
     what_the_notebook_holds,
 )
 from pathfinder.services.archive_write import table_json, write_archive
-from pathfinder.services.search import index_problems
+from pathfinder.services.files import ExportError
+from pathfinder.services.search import index_problems, search_lines
 from pathfinder.store.database import close_notebook, db, open_notebook
 from pathfinder.store.migrations import LATEST_VERSION
 
@@ -36,9 +38,9 @@ def dump_notebook() -> dict[str, Any]:
     connection = db.connection()
     result: dict[str, Any] = {}
     for spec in TABLES.values():
-        columns = ", ".join(spec.columns)
+        columns = ", ".join(f'"{column}"' for column in spec.columns)
         result[spec.name] = sorted(
-            connection.execute(f"SELECT {columns} FROM {spec.name}").fetchall(), key=repr
+            connection.execute(f'SELECT {columns} FROM "{spec.name}"').fetchall(), key=repr
         )
     result["sqlite_sequence"] = sorted(
         connection.execute("SELECT name, seq FROM sqlite_sequence").fetchall()
@@ -229,7 +231,21 @@ def test_file_names_carry_a_short_ascii_slug(title: str, expected: str) -> None:
     assert journal_file_name(7, "2026-03-02 10:00:00", title).startswith(
         "journal/2026/2026-03-02-7"
     )
-    assert journal_file_name(7, "garbage", title).startswith("journal/undated/7")
+
+
+def test_an_entry_whose_date_cant_be_read_is_never_written(notebook: Paths, tmp_path: Path) -> None:
+    """Its archive could never be imported again (the reader refuses the date)."""
+    entry = journal.add_entry(NOW, title="Odd", body="x")
+    db.connection().execute(
+        "UPDATE journal_entry SET written_at = 'garbage' WHERE id = ?", (entry.id,)
+    )
+    for name in ("a.zip", "a"):
+        with pytest.raises(ExportError) as refused:
+            write_archive(tmp_path / name, data_dir=None, overwrite=False)
+        assert refused.value.message.startswith(
+            f"Journal entry {entry.id} has a date Pathfinder can't read ('garbage')"
+        )
+    assert list(tmp_path.iterdir()) == [notebook.data_dir]
 
 
 def test_a_deleted_records_id_is_never_handed_out_again(
@@ -274,3 +290,52 @@ def test_a_notebook_with_records_is_refused_without_merge(notebook: Paths, tmp_p
         restore_archive(read_archive(written.path), merge=False, backups_dir=tmp_path)
     assert refused.value.held == {"contact": 1}
     assert dump_notebook() == before
+
+
+def modes(root: Path) -> dict[str, int]:
+    return {
+        path.relative_to(root).as_posix(): path.stat().st_mode & 0o777
+        for path in [root, *root.rglob("*")]
+    }
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Unix file modes")
+def test_the_archive_is_private_like_the_notebook(notebook: Paths, tmp_path: Path) -> None:
+    """Every private note is in it: files 0600, folders 0700, whatever the umask."""
+    journal.add_entry(NOW, title="Private", body="x", tags=["t"])
+    previous = os.umask(0o022)
+    try:
+        as_zip = write_archive(tmp_path / "a.zip", data_dir=None, overwrite=False).path
+        (tmp_path / "b.zip").write_bytes(b"earlier")
+        (tmp_path / "b.zip").chmod(0o644)
+        replaced = write_archive(tmp_path / "b.zip", data_dir=None, overwrite=True).path
+        folder = write_archive(tmp_path / "a", data_dir=None, overwrite=False).path
+    finally:
+        os.umask(previous)
+    assert as_zip.stat().st_mode & 0o777 == 0o600
+    assert replaced.stat().st_mode & 0o777 == 0o600
+    with zipfile.ZipFile(as_zip) as archive:
+        assert {info.external_attr >> 16 & 0o777 for info in archive.infolist()} == {0o600}
+    found = modes(folder)
+    assert {"data/contact.json", "journal/2026", "manifest.json"} <= set(found)
+    assert found == {name: 0o700 if (folder / name).is_dir() else 0o600 for name in found}
+
+
+def test_many_tags_index_an_entry_once(notebook: Paths, switch: Any, tmp_path: Path) -> None:
+    """Below BULK_ROWS the search triggers run; a tag going in after its entry would
+    re-index the whole entry each time (an entry with 3,000 tags and a long body took
+    minutes). SQLite counts the rows the triggers write too."""
+    tags = [f"tag{number}" for number in range(300)]
+    journal.add_entry(NOW, title="Tagged", body="word " * 1000, tags=tags)
+    written = write_archive(tmp_path / "a.zip", data_dir=None, overwrite=False)
+    contents = read_archive(written.path)
+    rows = sum(map(len, contents.rows.values()))
+    switch("restored")
+    connection = db.connection()
+    before = connection.total_changes
+    restore_archive(contents, merge=False, backups_dir=tmp_path)
+    changes = connection.total_changes - before
+    assert changes < rows + 100, (changes, rows)  # not 2 index writes per tag
+    assert index_problems() == []
+    [line] = search_lines("tag299")
+    assert "\tTagged\t" in line

@@ -19,7 +19,6 @@ from pathfinder.paths import Paths
 from pathfinder.services import journal, people
 from pathfinder.services.archive import MANIFEST, ArchiveError
 from pathfinder.services.archive_read import read_archive
-from pathfinder.services.archive_restore import restore_archive
 from pathfinder.services.archive_write import write_archive
 from pathfinder.store.database import close_notebook, db, open_notebook
 from pathfinder.store.migrations import LATEST_VERSION
@@ -184,6 +183,14 @@ def test_what_isnt_an_archive_is_refused(tmp_path: Path) -> None:
         ({"counts": {"spaceship": 1}}, "counts names 'spaceship'"),
         ({"sequences": {"contact": -1}}, "sequences of contact must be a whole number from 0"),
         ({"sequences": {"setting": 3}}, "sequences names 'setting'"),
+        (
+            {"sequences": {"contact": 2**63 - 1}},
+            "sequences of contact must be a whole number from 0 to 9,007,199,254,740,992",
+        ),
+        (
+            {"sequences": {"contact": 10**9}},
+            "the sequences counter of contact is 1,000,000,000, but its highest id is 1",
+        ),
         ({"exported_at": 5}, "exported_at and app_version must be text"),
     ],
 )
@@ -242,7 +249,45 @@ def test_a_bad_manifest_is_refused(
         (lambda good: with_row(good, "contact", archived=True), "archived must be 0 or 1"),
         (
             lambda good: with_row(good, "contact", created_at="yesterday"),
-            "created_at must be a date as",
+            "created_at must be a date and time as YYYY-MM-DD HH:MM:SS",
+        ),
+        (
+            lambda good: with_row(good, "contact", created_at="2026-03-01T21:05:00"),
+            "created_at must be a date and time as YYYY-MM-DD HH:MM:SS",
+        ),
+        (
+            lambda good: with_row(good, "contact", introduced_on="2026-01-01 10:00:00"),
+            "introduced_on must be a date as YYYY-MM-DD",
+        ),
+        (
+            lambda good: with_row(good, "contact", id=2**53 + 1),
+            "the row with id 9007199254740993: id must be a whole number from 1 to 9,007,",
+        ),
+        (lambda good: with_row(good, "contact", id=0), "id must be a whole number from 1 to"),
+        (
+            lambda good: with_row(good, "contact", level=9),
+            "data/contact.json: the row with id 1: level must be one of 1, 2, 3",
+        ),
+        (
+            lambda good: with_row(good, "interaction_kind", counts_as="taken"),
+            "counts_as must be one of '', 'gave', 'received'",
+        ),
+        (
+            lambda good: with_row(good, "contact", name="x" * 100_001),
+            "name must be at most 100,000 characters long (it has 100,001)",
+        ),
+        (
+            lambda good: with_row(good, "contact", notes="x" * 2_000_001),
+            "notes must be at most 2,000,000 characters long (it has 2,000,001)",
+        ),
+        (
+            lambda good: changed(
+                good,
+                "data/interaction_kind.json",
+                lambda rows: [rows[0], {**rows[1], "name": rows[0]["name"].upper()}, *rows[2:]],
+            ),
+            "data/interaction_kind.json: the row with id 2: another interaction_kind row has "
+            "the same name",
         ),
         (
             lambda good: with_row(good, "contact", introduced_on="2026-02-30"),
@@ -292,6 +337,23 @@ def test_rows_that_dont_fit_are_refused(
         (lambda text: text.replace('"contact_id": 1', '"contact_id": 8'), "points to no contact"),
         (lambda text: text.replace('"entry_id": 1', '"entry_id": 2'), "belongs to another"),
         (lambda text: text.replace("shared: 0\n", ""), "the column 'shared' is missing"),
+        (lambda text: text.replace("mood: null", "mood: 9"), "mood must be from 1 to 5"),
+        (
+            lambda text: text.replace('"conversation_id": null', '"conversation_id": 5'),
+            "links: exactly one of contact_id, conversation_id, event_id must be set",
+        ),
+        (
+            lambda text: text.replace('"contact_id": 1', '"contact_id": null'),
+            "links: exactly one of contact_id, conversation_id, event_id must be set",
+        ),
+        (
+            lambda text: text.replace('title: "Met Ana"', "title: " + "[" * 100_000),
+            "broken front matter on line 4 (title: nested too deeply)",
+        ),
+        (
+            lambda text: text + "x" * 100_001,
+            "body must be at most 100,000 characters long",
+        ),
     ],
 )
 def test_a_broken_journal_file_is_refused_by_name(
@@ -305,17 +367,11 @@ def test_a_broken_journal_file_is_refused_by_name(
     assert message.startswith(name + ": ") and problem in message, message
 
 
-def test_a_rule_only_the_notebook_knows_is_refused_by_file_and_changes_nothing(
-    good: Files, tmp_path: Path, notebook: Paths
-) -> None:
-    name = journal_name(good)
-    text = good[name].decode().replace("mood: null", "mood: 9")
-    contents = read_archive(make_zip(tmp_path / "a.zip", {**good, name: text.encode()}))
-    with pytest.raises(ArchiveError) as error:
-        restore_archive(contents, merge=False, backups_dir=notebook.backups_dir)
-    assert error.value.message.startswith(f"{name}: a journal_entry row breaks a rule")
-    assert "CHECK constraint failed" in error.value.message
-    assert people.people_count() == 0
+def test_a_long_note_the_services_allow_is_read(good: Files, tmp_path: Path) -> None:
+    contents = read_archive(
+        make_zip(tmp_path / "a.zip", with_row(good, "contact", notes="x" * 2_000_000))
+    )
+    assert len(contents.rows["contact"]) == 1
 
 
 def test_an_entry_in_two_files_is_refused(good: Files, tmp_path: Path) -> None:
@@ -372,3 +428,21 @@ def test_links_and_special_files_in_a_folder_are_refused(good: Files, tmp_path: 
     folder = write_folder(tmp_path / "four", good)
     assert "unpacks to more than 100 bytes" in refused(folder, max_total_bytes=100)
     assert len(read_archive(folder).rows["journal_tag"]) == 1
+
+
+def test_folders_nested_too_deep_are_refused_in_one_line(good: Files, tmp_path: Path) -> None:
+    name = "journal/" + "a/" * 20 + "x.md"
+    path = make_zip(tmp_path / "a.zip", {**good, name: good[journal_name(good)]})
+    assert refused(path) == f"{name}: refused (more than 8 folders deep)"
+
+    folder = write_folder(tmp_path / "deep", good)
+    deepest = folder / "journal"
+    for _ in range(1_100):  # deeper than Python's recursion limit
+        deepest = deepest / "a"
+        deepest.mkdir()
+    try:
+        assert refused(folder) == "journal" + "/a" * 9 + ": refused (more than 8 folders deep)"
+    finally:
+        while deepest != folder / "journal":  # rmtree would recurse as deep
+            deepest.rmdir()
+            deepest = deepest.parent

@@ -12,8 +12,10 @@ the zip:
 
 A data file is a JSON list of rows sorted by primary key (tables without one by
 all their columns), each row an object holding every column exactly as SQLite
-stores it: foreign keys by their column name (`contact_id`), dates and times as
-ISO text, yes/no as 0 or 1. It is written as
+stores it: foreign keys by their column name (`contact_id`), dates as
+`YYYY-MM-DD`, times as `YYYY-MM-DD HH:MM:SS` (a space, not ISO's `T`, so they sort
+as text; with `.ffffff` when there is a fraction of a second), yes/no as 0 or 1.
+It is written as
 `json.dumps(rows, ensure_ascii=False, sort_keys=True, indent=2)` and a newline.
 
 A journal file starts with front matter between two `---` lines: one
@@ -23,6 +25,8 @@ also valid YAML, so other tools can read it, while Pathfinder parses it back
 without a YAML library. The entry's body follows the closing `---` line byte for
 byte (UTF-8), up to the end of the file. The slug in the file name is a short ASCII
 form of the title, for people browsing the folder; only the front matter counts.
+An entry whose date can't be read is never written (`archive_write` refuses), as
+the archive could not be imported again.
 
 The manifest holds the format name, the archive version (`ARCHIVE_VERSION`), the
 schema version of the notebook (`PRAGMA user_version`), the app version, when it
@@ -43,12 +47,12 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import peewee
 from playhouse.sqlite_ext import AutoIncrementField
 
-from pathfinder.store.migrations.m0004_journal import FOLDS
 from pathfinder.store.models import ALL_MODELS
 
 FORMAT_NAME = "pathfinder-archive"
@@ -62,6 +66,29 @@ FRONT_MATTER_MARK = "---"
 # The fixed date of every zip member (the earliest a zip can hold).
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 SLUG_LENGTH = 40
+# Letters NFKD leaves alone, folded as search folds them (a copy: a file name must not
+# change with the search index, and a frozen migration is no library).
+SLUG_FOLDS = (
+    ("ø", "o"),
+    ("Ø", "O"),
+    ("æ", "ae"),
+    ("Æ", "Ae"),
+    ("œ", "oe"),
+    ("Œ", "Oe"),
+    ("ß", "ss"),
+    ("ł", "l"),
+    ("Ł", "L"),
+    ("đ", "d"),
+    ("Đ", "D"),
+    ("ð", "d"),
+    ("Ð", "D"),
+    ("þ", "th"),
+    ("Þ", "Th"),
+    ("ı", "i"),
+    ("ĳ", "ij"),
+    ("Ĳ", "IJ"),
+    ("ẞ", "SS"),
+)
 
 
 class ArchiveError(Exception):
@@ -73,7 +100,12 @@ class ArchiveError(Exception):
 
 
 # What a column holds: how it is checked when an archive is read.
-INTEGER, BOOLEAN, TEXT, DATE = "integer", "boolean", "text", "date"
+INTEGER, BOOLEAN, TEXT, DATE, DATETIME = "integer", "boolean", "text", "date", "datetime"
+_DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+# A time as SQLite holds a Python datetime (a date alone, or with an offset, is read too).
+_DATETIME_TEXT = re.compile(
+    r"\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?([+-]\d{2}:?\d{2})?)?", re.ASCII
+)
 
 
 @dataclass(frozen=True)
@@ -82,7 +114,7 @@ class TableSpec:
 
     name: str
     columns: tuple[str, ...]
-    kinds: Mapping[str, str]  # column -> INTEGER, BOOLEAN, TEXT or DATE
+    kinds: Mapping[str, str]  # column -> INTEGER, BOOLEAN, TEXT, DATE or DATETIME
     nullable: frozenset[str]
     defaults: Mapping[str, Any]  # column -> value as stored, for columns with a default
     primary_key: tuple[str, ...]  # () for a table keyed only by SQLite's rowid
@@ -111,7 +143,9 @@ class TableSpec:
 def _kind(model_field: peewee.Field) -> str:
     if isinstance(model_field, peewee.BooleanField):
         return BOOLEAN
-    if isinstance(model_field, peewee.DateField | peewee.DateTimeField):
+    if isinstance(model_field, peewee.DateTimeField):
+        return DATETIME
+    if isinstance(model_field, peewee.DateField):
         return DATE
     if isinstance(model_field, peewee.ForeignKeyField):
         return _kind(model_field.rel_field)
@@ -191,7 +225,7 @@ def slug(title: str) -> str:
     Accents go (NFKD), and the letters that don't decompose fold as search folds them
     (ø to o, æ to ae).
     """
-    for letter, plain in FOLDS:
+    for letter, plain in SLUG_FOLDS:
         title = title.replace(letter, plain)
     ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
     words = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
@@ -202,14 +236,30 @@ def slug(title: str) -> str:
     return words.strip("-")
 
 
-def journal_file_name(entry_id: int, written_at: object, title: str) -> str:
-    """journal/YYYY/YYYY-MM-DD-<id>[-<slug>].md ("undated" when the date is unreadable)."""
-    text = written_at if isinstance(written_at, str) else ""
-    day = text[:10] if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text[:10]) else ""
-    folder = day[:4] if day else "undated"
-    stem = f"{day}-{entry_id}" if day else f"{entry_id}"
+def date_problem(kind: str, value: Any) -> str:
+    """'' when `value` is a date (kind DATE) or a time (DATETIME) as the notebook holds
+    it, else what it should have been."""
+    if not isinstance(value, str):
+        return "a date as text (YYYY-MM-DD)"
+    if kind == DATE:
+        pattern, shape = _DATE_TEXT, "a date as YYYY-MM-DD"
+    else:
+        pattern, shape = _DATETIME_TEXT, "a date and time as YYYY-MM-DD HH:MM:SS"
+    if not pattern.fullmatch(value):
+        return shape
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return "a real date"
+    return ""
+
+
+def journal_file_name(entry_id: int, written_at: str, title: str) -> str:
+    """journal/YYYY/YYYY-MM-DD-<id>[-<slug>].md, for a `written_at` without a
+    `date_problem`."""
+    day = written_at[:10]
     words = slug(title)
-    return f"{JOURNAL_FOLDER}/{folder}/{stem}{'-' + words if words else ''}.md"
+    return f"{JOURNAL_FOLDER}/{day[:4]}/{day}-{entry_id}{'-' + words if words else ''}.md"
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:

@@ -79,9 +79,13 @@ def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+# One decoder for every value (json.loads would build one per front-matter line).
+_DECODER = json.JSONDecoder(parse_constant=_reject_constant, object_pairs_hook=_no_repeats)
+
+
 def loads(text: str) -> Any:
     """JSON as the archive allows it: no NaN or Infinity, no key twice in one object."""
-    return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_repeats)
+    return _DECODER.decode(text)
 
 
 def parse_entry(member: str, data: bytes) -> ParsedEntry:
@@ -113,8 +117,13 @@ def parse_entry(member: str, data: bytes) -> ParsedEntry:
             raise ArchiveError(f"{member}: {key!r} appears twice in the front matter")
         try:
             values[key] = loads(raw)
-        except ValueError as error:
-            reason = error.msg if isinstance(error, json.JSONDecodeError) else str(error)
+        except (ValueError, RecursionError) as error:
+            if isinstance(error, json.JSONDecodeError):
+                reason = error.msg
+            elif isinstance(error, RecursionError):
+                reason = "nested too deeply"
+            else:
+                reason = str(error)
             raise ArchiveError(
                 f"{member}: broken front matter on line {number} ({key}: {reason})"
             ) from None

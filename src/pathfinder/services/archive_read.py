@@ -9,9 +9,14 @@ archive is known to be good:
 - every other file is a known table's data file or a journal entry (an unknown
   file, table or column is refused);
 - every row holds the right kind of value in every column (whole numbers, 0 or 1
-  for yes/no, text, dates as ISO text; no null where the notebook needs a
-  value); no id appears twice; every reference points to a row in the archive;
+  for yes/no, text, dates and times as the notebook stores them; no null where
+  the notebook needs a value), keeps the notebook's own rules (`archive_rules`:
+  its choices and ranges, a link's one target, nothing twice that must be
+  unique) and its limits (ids, counters, the length of a text); every reference
+  points to a row in the archive;
 - the manifest's counts match the rows found.
+
+Every message is one line naming the file and, in a data file, the row.
 
 An archive of an older schema version is accepted when its columns are a subset
 of today's: a column it lacks takes the column's default (or null), and a table
@@ -23,38 +28,39 @@ hold every column.
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from pathfinder.services.archive import (
     ARCHIVE_VERSION,
-    BOOLEAN,
     DATA_FOLDER,
-    DATE,
     FORMAT_NAME,
-    INTEGER,
     JOURNAL_FOLDER,
     JOURNAL_TABLES,
     MANIFEST,
     TABLES,
-    TEXT,
     ArchiveError,
     Manifest,
     TableSpec,
 )
 from pathfinder.services.archive_journal import loads, parse_entry
+from pathfinder.services.archive_rules import (
+    INTEGER_RANGE,
+    MAX_ID,
+    MAX_SEQUENCE_GAP,
+    RULES,
+    ValueCheck,
+    fold,
+    row_rule_problem,
+    value_check,
+)
 from pathfinder.services.archive_source import MAX_TOTAL_BYTES, read_members, shown
 from pathfinder.store.migrations import LATEST_VERSION
 
 Row = tuple[Any, ...]
-_DATE_TEXT = re.compile(
-    r"\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?([+-]\d{2}:?\d{2})?)?", re.ASCII
-)
-_INTEGER_RANGE = (-(1 << 63), (1 << 63) - 1)
 
 
 @dataclass
@@ -66,10 +72,19 @@ class ArchiveContents:
     # Where each journal row came from, for messages (the data tables come from one file).
     sources: dict[str, list[str]] = field(default_factory=dict)
 
-    def where(self, table: str, index: int) -> str:
+    def file_of(self, table: str, index: int) -> str:
+        """The file the table's row number `index` came from."""
         if table in self.sources:
             return self.sources[table][index]
         return TABLES[table].member
+
+    def where(self, table: str, index: int) -> str:
+        """The file and, in a data file, the row: 'data/contact.json: the row with id 3'."""
+        if table in self.sources:
+            return self.sources[table][index]
+        spec = TABLES[table]
+        row = dict(zip(spec.columns, self.rows[table][index], strict=True))
+        return f"{spec.member}: {_row_label(spec, row, index)}"
 
 
 def read_archive(path: Path, *, max_total_bytes: int = MAX_TOTAL_BYTES) -> ArchiveContents:
@@ -109,6 +124,8 @@ def read_archive(path: Path, *, max_total_bytes: int = MAX_TOTAL_BYTES) -> Archi
         contents.sources[table] = [source for _row, source in paired]
     _check_counts(contents)
     _check_keys(contents)
+    _check_unique(contents)
+    _check_sequences(contents)
     return contents
 
 
@@ -126,7 +143,7 @@ def _parse_json(member: str, data: bytes) -> Any:
 
 
 def _whole_number(value: Any) -> bool:
-    return type(value) is int and _INTEGER_RANGE[0] <= value <= _INTEGER_RANGE[1]
+    return type(value) is int and INTEGER_RANGE[0] <= value <= INTEGER_RANGE[1]
 
 
 def parse_manifest(data: bytes) -> Manifest:
@@ -173,9 +190,14 @@ def _table_numbers(raw: Any, key: str, *, autoincrement_only: bool) -> dict[str,
         spec = TABLES.get(table)
         if spec is None or (autoincrement_only and not spec.autoincrement):
             raise ArchiveError(f"{MANIFEST}: {key} names {shown(table)!r}, not a table it can have")
-        if not _whole_number(number) or number < 0:
-            raise ArchiveError(f"{MANIFEST}: {key} of {table} must be a whole number from 0")
+        if not _whole_number(number) or not 0 <= number <= MAX_ID:
+            raise ArchiveError(
+                f"{MANIFEST}: {key} of {table} must be a whole number from 0 to {MAX_ID:,}"
+            )
     return dict(raw)
+
+
+Where = str | Callable[[], str]  # a place for messages, or how to say it (only on failure)
 
 
 class _RowChecker:
@@ -183,63 +205,59 @@ class _RowChecker:
 
     def __init__(self, *, older: bool) -> None:
         self.older = older
+        self.checks: dict[str, list[tuple[str, ValueCheck]]] = {}  # built once per table
 
-    def row(self, spec: TableSpec, raw: Any, where: str) -> Row:
+    def row(self, spec: TableSpec, raw: Any, where: Where) -> Row:
         if not isinstance(raw, dict):
-            raise ArchiveError(f"{where}: a row must be a JSON object")
+            raise ArchiveError(f"{_place(where)}: a row must be a JSON object")
         unknown = [key for key in raw if key not in spec.kinds]
         if unknown:
             raise ArchiveError(
-                f"{where}: the {spec.name} table has no column {shown(str(unknown[0]))!r}"
+                f"{_place(where)}: the {spec.name} table has no column {shown(str(unknown[0]))!r}"
             )
+        checks = self.checks.get(spec.name)
+        if checks is None:
+            checks = self.checks[spec.name] = [
+                (column, value_check(spec, column)) for column in spec.columns
+            ]
         values = []
-        for column in spec.columns:
+        for column, check in checks:
             if column in raw:
                 value = raw[column]
             elif self.older and (column in spec.defaults or column in spec.nullable):
                 value = spec.defaults.get(column)
                 value = int(value) if isinstance(value, bool) else value
             else:
-                raise ArchiveError(f"{where}: the column {column!r} is missing")
+                raise ArchiveError(f"{_place(where)}: the column {column!r} is missing")
             if value is None:
                 if column not in spec.nullable:
-                    raise ArchiveError(f"{where}: {column} can't be null")
+                    raise ArchiveError(f"{_place(where)}: {column} can't be null")
             else:
-                problem = _value_problem(spec.kinds[column], value)
+                problem = check(value)
                 if problem:
-                    raise ArchiveError(f"{where}: {column} must be {problem}")
+                    raise ArchiveError(f"{_place(where)}: {column} must be {problem}")
             values.append(value)
+        if RULES[spec.name].exactly_one:
+            problem = row_rule_problem(spec.name, dict(zip(spec.columns, values, strict=True)))
+            if problem:
+                raise ArchiveError(f"{_place(where)}: {problem}")
         return tuple(values)
 
 
-def _value_problem(kind: str, value: Any) -> str:
-    """'' when `value` fits a column of `kind`, else what it should have been."""
-    if kind == INTEGER:
-        return "" if _whole_number(value) else "a whole number"
-    if kind == BOOLEAN:
-        return "" if type(value) is int and value in (0, 1) else "0 or 1"
-    if not isinstance(value, str):
-        return "text" if kind == TEXT else "a date as text (YYYY-MM-DD)"
-    if not value.isascii():
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return "text without lone surrogates"
-    if kind == DATE:
-        if not _DATE_TEXT.fullmatch(value):
-            return "a date as YYYY-MM-DD (or a date and time)"
-        try:
-            datetime.fromisoformat(value)
-        except ValueError:
-            return "a real date"
-    return ""
+def _place(where: Where) -> str:
+    return where if isinstance(where, str) else where()
 
 
 def _row_label(spec: TableSpec, raw: Any, index: int) -> str:
     if isinstance(raw, dict) and spec.primary_key and all(k in raw for k in spec.primary_key):
-        key = ", ".join(f"{k} {shown(str(raw[k]))}" for k in spec.primary_key)
+        key = ", ".join(f"{k} {_brief(str(raw[k]))}" for k in spec.primary_key)
         return f"the row with {key}"
     return f"row {index + 1}"
+
+
+def _brief(text: str) -> str:
+    """`text` on one line, and short enough for a message."""
+    return shown(text if len(text) <= 60 else text[:60] + "...")
 
 
 def _table_rows(spec: TableSpec, member: str, data: bytes, checker: _RowChecker) -> list[Row]:
@@ -247,9 +265,13 @@ def _table_rows(spec: TableSpec, member: str, data: bytes, checker: _RowChecker)
     if not isinstance(raw_rows, list):
         raise ArchiveError(f"{member}: expected a JSON list of rows")
     return [
-        checker.row(spec, raw, f"{member}: {_row_label(spec, raw, index)}")
+        checker.row(spec, raw, partial(_row_place, member, spec, raw, index))
         for index, raw in enumerate(raw_rows)
     ]
+
+
+def _row_place(member: str, spec: TableSpec, raw: Any, index: int) -> str:
+    return f"{member}: {_row_label(spec, raw, index)}"
 
 
 def _add_entry(contents: ArchiveContents, member: str, data: bytes, check: _RowChecker) -> None:
@@ -294,7 +316,7 @@ def _check_keys(contents: ArchiveContents) -> None:
             key = tuple(row[i] for i in indexes) if len(indexes) > 1 else row[indexes[0]]
             if key in seen:
                 raise ArchiveError(
-                    f"{contents.where(spec.name, position)}: {spec.name} "
+                    f"{contents.file_of(spec.name, position)}: {spec.name} "
                     f"{', '.join(spec.primary_key)} {shown(str(key))} appears twice"
                 )
             seen.add(key)
@@ -310,3 +332,39 @@ def _check_keys(contents: ArchiveContents) -> None:
                         f"{contents.where(spec.name, position)}: {column} {value} points to no "
                         f"{target} in the archive"
                     )
+
+
+def _check_unique(contents: ArchiveContents) -> None:
+    """No two rows share what a unique index of the notebook keeps apart (a tag's name,
+    an entry's tag, ...), compared as the notebook compares it."""
+    for spec in TABLES.values():
+        rules = RULES[spec.name]
+        for columns in rules.unique:
+            indexes = [spec.columns.index(column) for column in columns]
+            folds = [fold if column in rules.nocase else None for column in columns]
+            seen: set[tuple[Any, ...]] = set()
+            for position, row in enumerate(contents.rows[spec.name]):
+                values = tuple(row[i] for i in indexes)
+                if None in values:
+                    continue  # SQLite lets any number of rows hold null
+                key = tuple(f(v) if f else v for f, v in zip(folds, values, strict=True))
+                if key in seen:
+                    shown_values = ", ".join(_brief(repr(value)) for value in values)
+                    capitals = "; capitals don't count" if any(folds) else ""
+                    raise ArchiveError(
+                        f"{contents.where(spec.name, position)}: another {spec.name} row has "
+                        f"the same {' and '.join(columns)} ({shown_values}{capitals})"
+                    )
+                seen.add(key)
+
+
+def _check_sequences(contents: ArchiveContents) -> None:
+    """A counter may run ahead of its table's highest id (deleted records), but not far."""
+    for table, counter in contents.manifest.sequences.items():
+        index = TABLES[table].columns.index("id")
+        highest = max((row[index] for row in contents.rows[table]), default=0)
+        if counter > highest + MAX_SEQUENCE_GAP:
+            raise ArchiveError(
+                f"{MANIFEST}: the sequences counter of {table} is {counter:,}, but its highest "
+                f"id is {highest:,}; a counter can be at most {MAX_SEQUENCE_GAP:,} above it"
+            )

@@ -20,19 +20,23 @@ its questions the first time it is opened: rows equal to those seeds don't count
 
 Either way it is one transaction: rows go in table by table, parents first, with
 `executemany`; foreign keys are checked at the end (`PRAGMA foreign_key_check`)
-and any problem rolls everything back. The search index fills itself through
-migration 4's triggers as the rows go in; for a large archive (`BULK_ROWS` rows or
-more) the triggers are lifted inside the transaction and the index is rebuilt
-once at the end (`search.rebuild_index`), which is four times as fast for 30,000
-people: the triggers index a row at a time, and re-index an entry for each of its
-tags. The triggers are put back, from their own SQL, in the same transaction.
+and any problem rolls everything back. A disk that fails or fills up on the way
+is a StorageWriteError saying that nothing was imported.
+
+The search index fills itself through migration 4's triggers as the rows go in.
+An entry's tags go in before the entry itself (references are only checked at the
+end): a tag added to an entry already there re-indexes the whole entry, so an
+entry with a thousand tags would be indexed a thousand times. For a large archive
+(`BULK_ROWS` rows or more) the triggers are lifted inside the transaction and the
+index is rebuilt once at the end (`search.rebuild_index`), which is four times as
+fast for 30,000 people. The triggers are put back, from their own SQL, in the same
+transaction.
 """
 
 from __future__ import annotations
 
 import contextlib
 import sqlite3
-import string
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -43,10 +47,11 @@ import peewee
 
 from pathfinder.services.archive import TABLES, ArchiveError, TableSpec
 from pathfinder.services.archive_read import ArchiveContents, Row
+from pathfinder.services.archive_rules import fold
 from pathfinder.services.conversation_texts import SEED_QUESTIONS
 from pathfinder.services.search import rebuild_index
 from pathfinder.store.backup import backup_database
-from pathfinder.store.database import db, write_transaction
+from pathfinder.store.database import db
 from pathfinder.store.errors import StorageWriteError
 from pathfinder.store.migrations.m0002_people import FIRST_KINDS
 
@@ -65,7 +70,17 @@ SEEDS: dict[str, tuple[str, frozenset[tuple[Any, ...]]]] = {
 }
 # From this many rows on, the search index is rebuilt once instead of row by row.
 BULK_ROWS = 5_000
-_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _insert_order() -> tuple[str, ...]:
+    """The order rows go in: the tables' own, but an entry's tags before the entry (see
+    the module's docstring)."""
+    names = [name for name in TABLES if name != "journal_tag"]
+    names.insert(names.index("journal_entry"), "journal_tag")
+    return tuple(names)
+
+
+INSERT_ORDER = _insert_order()
 
 
 class NotebookNotEmpty(Exception):
@@ -117,10 +132,10 @@ def restore_archive(
                 f"Pathfinder makes a backup before it merges an archive, but the backup "
                 f"failed ({error}). Nothing was imported; free some space and try again."
             ) from None
-    with write_transaction(), _as_peewee_errors():
+    with _import_transaction():
         connection = db.connection()
         # References are checked once every row is in (a person may be introduced by
-        # someone with a higher id).
+        # someone with a higher id, and an entry's tags go in before it).
         connection.execute("PRAGMA defer_foreign_keys = ON")
         bulk = sum(map(len, contents.rows.values())) >= BULK_ROWS
         with _search_triggers_lifted(connection) if bulk else contextlib.nullcontext():
@@ -130,6 +145,41 @@ def restore_archive(
                 added, matched = _replace(connection, contents), {}
         _check_foreign_keys(connection)
     return ArchiveImported(added, matched, merged=bool(held), backup=backup)
+
+
+@contextlib.contextmanager
+def _import_transaction() -> Iterator[None]:
+    """One transaction for the whole import. A broken rule is an ArchiveError; a disk
+    that fails is a StorageWriteError saying that nothing was imported (the transaction
+    is rolled back, or SQLite already did so)."""
+    try:
+        with db.atomic():
+            yield
+    except (sqlite3.IntegrityError, peewee.IntegrityError) as error:
+        raise ArchiveError(f"the archive breaks a rule of the notebook ({error})") from None
+    except (sqlite3.DatabaseError, peewee.DatabaseError) as error:
+        # After SQLITE_FULL, SQLite has already rolled back, so peewee's own rollback fails
+        # too; the first error in the chain is the one that explains it.
+        cause: BaseException = error
+        while isinstance(cause.__context__, sqlite3.DatabaseError | peewee.DatabaseError):
+            cause = cause.__context__
+        raise StorageWriteError(_nothing_imported(str(cause))) from None
+
+
+def _nothing_imported(reason: str) -> str:
+    lowered = reason.lower()
+    if "full" in lowered:
+        what = "the disk is full"
+    elif "readonly" in lowered or "read-only" in lowered:
+        what = "the notebook file is read-only"
+    elif "locked" in lowered or "busy" in lowered:
+        what = "another program is holding the notebook file"
+    else:
+        what = f"the disk reported a problem ({reason})"
+    return (
+        f"Nothing was imported: {what}. The import was undone, so the notebook is as it "
+        "was before; free some space or fix the problem, then import again."
+    )
 
 
 def _backup_path(backups_dir: Path, now: datetime) -> Path:
@@ -158,17 +208,6 @@ def _search_triggers_lifted(connection: sqlite3.Connection) -> Iterator[None]:
     for _name, sql in triggers:
         connection.execute(sql)
     rebuild_index()
-
-
-@contextlib.contextmanager
-def _as_peewee_errors() -> Iterator[None]:
-    """Raw sqlite3 errors as peewee's, so write_transaction words a full disk for the person."""
-    try:
-        yield
-    except sqlite3.IntegrityError as error:
-        raise ArchiveError(f"the archive breaks a rule of the notebook ({error})") from None
-    except sqlite3.DatabaseError as error:
-        raise peewee.OperationalError(str(error)) from error
 
 
 def _insert(
@@ -209,12 +248,12 @@ def _insert(
 
 def _replace(connection: sqlite3.Connection, contents: ArchiveContents) -> dict[str, int]:
     added = {}
-    for spec in TABLES.values():
-        rows = contents.rows[spec.name]
-        if spec.name in SEEDS and rows:
-            connection.execute(f'DELETE FROM "{spec.name}"')
+    for name in INSERT_ORDER:
+        spec, rows = TABLES[name], contents.rows[name]
+        if name in SEEDS and rows:
+            connection.execute(f'DELETE FROM "{name}"')
         _insert(connection, spec, rows, contents)
-        added[spec.name] = len(rows)
+        added[name] = len(rows)
     for name, seq in contents.manifest.sequences.items():
         updated = connection.execute(
             "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?", (seq, name)
@@ -222,10 +261,6 @@ def _replace(connection: sqlite3.Connection, contents: ArchiveContents) -> dict[
         if not updated:
             connection.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (name, seq))
     return added
-
-
-def _nocase(value: Any) -> Any:
-    return value.translate(_ASCII_LOWER) if isinstance(value, str) else value
 
 
 def _same(value: Any) -> Any:
@@ -238,25 +273,27 @@ def _merge(
     new_ids: dict[str, dict[Any, Any]] = {}
     added: dict[str, int] = {}
     matched: dict[str, int] = {}
+    # Every row's new id first (parents before children), then the rows in INSERT_ORDER.
+    remapped: dict[str, tuple[list[Row], list[int]]] = {}
     for spec in TABLES.values():
         rows = contents.rows[spec.name]
         key_column = spec.merge_key
         key_index = spec.columns.index(key_column) if key_column else None
         # Natural keys compare as the notebook does (NOCASE); text primary keys exactly.
-        fold = _nocase if spec.natural_key else _same
+        compare = fold if spec.natural_key else _same
         existing: dict[Any, Any] = {}
         if key_column is not None:
             for key, row_id in connection.execute(
                 f'SELECT "{key_column}", {"id" if spec.autoincrement else "NULL"} '
                 f'FROM "{spec.name}"'
             ):
-                existing[fold(key)] = row_id
+                existing[compare(key)] = row_id
         id_index = spec.columns.index("id") if spec.autoincrement else None
         mapping: dict[Any, Any] = {}
         kept: list[int] = []
         next_id = _next_id(connection, spec.name) if spec.autoincrement else 0
         for position, row in enumerate(rows):
-            key = fold(row[key_index]) if key_index is not None else None
+            key = compare(row[key_index]) if key_index is not None else None
             if key_index is not None and key in existing:
                 if id_index is not None:
                     mapping[row[id_index]] = existing[key]
@@ -271,10 +308,12 @@ def _merge(
             kept.append(position)
         new_ids[spec.name] = mapping
         remap = _remapper(spec, new_ids)
-        remapped = [remap(rows[position]) for position in kept]
-        _insert(connection, spec, remapped, contents, kept)
+        remapped[spec.name] = ([remap(rows[position]) for position in kept], kept)
         added[spec.name] = len(kept)
         matched[spec.name] = len(rows) - len(kept)
+    for name in INSERT_ORDER:
+        new_rows, kept = remapped[name]
+        _insert(connection, TABLES[name], new_rows, contents, kept)
     return added, matched
 
 

@@ -6,24 +6,19 @@ in memory (tens of megabytes for 30,000 people) and then written:
 
 - a .zip through `files.write_atomically`: a temporary file beside the
   destination, flushed, then renamed over it;
-- a folder under a temporary name beside the destination, renamed into place
-  once every file is in it. The files are flushed with one `os.sync()` before the
-  rename instead of 20,000 separate fsyncs. An existing destination is replaced
-  only with `overwrite`, and only when it is an earlier archive or an empty
-  folder, so a mistyped `--force` can never throw away an unrelated folder.
+- a folder through `archive_folder`, which never replaces anything but an
+  earlier archive.
 
-Nothing is ever written inside Pathfinder's data folder.
+The archive holds every private note, so it is written as the notebook is: files
+readable by their owner only (0600; zip members say so too, for unzip), folders
+0700. Nothing is ever written inside Pathfinder's data folder.
 """
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import json
 import operator
-import os
-import shutil
-import tempfile
 import zipfile
 from collections import defaultdict
 from collections.abc import Sequence
@@ -35,33 +30,32 @@ from typing import Any, BinaryIO
 
 from pathfinder import __version__
 from pathfinder.services.archive import (
+    DATETIME,
     JOURNAL_TABLES,
     MANIFEST,
     TABLES,
     ZIP_DATE,
     Manifest,
     TableSpec,
+    date_problem,
     dumps,
     journal_file_name,
 )
-from pathfinder.services.archive_journal import entry_markdown
-from pathfinder.services.files import (
-    DestinationError,
-    ExportError,
-    FileExists,
-    failure_message,
-    is_inside,
-    write_atomically,
+from pathfinder.services.archive_folder import (
+    FILE_MODE,
+    Member,
+    check_folder_destination,
+    write_folder,
 )
+from pathfinder.services.archive_journal import entry_markdown
+from pathfinder.services.archive_source import shown
+from pathfinder.services.files import ExportError, write_atomically
 from pathfinder.store.database import db
 
 # zlib's default; level 1 saves a tenth of the time (0.2 s for the 30,000-person notebook)
 # for a tenth more bytes.
 ZIP_LEVEL = 6
-FILE_MODE = 0o644  # of a zip member, as unzip should create it
 _FLAT_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=("\x00", ": "))
-
-Member = tuple[str, bytes]
 
 
 @dataclass(frozen=True)
@@ -93,7 +87,7 @@ def write_archive(
     as_zip = is_zip_destination(destination)
     if not as_zip:
         # Checked before reading anything, so a refusal is quick.
-        _check_folder_destination(destination, data_dir, overwrite=overwrite)
+        check_folder_destination(destination, data_dir, overwrite=overwrite)
     manifest, members = archive_members(now or datetime.now())
     if as_zip:
         path = write_atomically(
@@ -101,9 +95,10 @@ def write_archive(
             lambda handle: write_zip(handle, members),
             data_dir=data_dir,
             overwrite=overwrite,
+            mode=FILE_MODE,
         )
     else:
-        path = _write_folder(destination, members, data_dir, overwrite=overwrite)
+        path = write_folder(destination, members, data_dir, overwrite=overwrite)
     return ArchiveWritten(path, dict(manifest.counts), len(members), as_zip)
 
 
@@ -163,6 +158,13 @@ def _journal_members(connection: Any) -> tuple[list[Member], dict[str, int]]:
     entries = _select(connection, entry_spec)
     for row in entries:
         entry = dict(zip(entry_spec.columns, row, strict=True))
+        if date_problem(DATETIME, entry["written_at"]):
+            # The reader would refuse the entry, and with it the whole archive.
+            raise ExportError(
+                f"Journal entry {entry['id']} has a date Pathfinder can't read "
+                f"({shown(repr(entry['written_at']))[:60]}), so an archive holding it could "
+                "not be imported again. Nothing was written."
+            )
         name = journal_file_name(entry["id"], entry["written_at"], entry["title"] or "")
         members.append((name, entry_markdown(entry, tags[entry["id"]], links[entry["id"]])))
     counts = {
@@ -208,105 +210,3 @@ def write_zip(handle: BinaryIO, members: Sequence[Member]) -> None:
             info.create_system = 3  # Unix, whatever system wrote it, for the mode bits
             info.external_attr = (0o100000 | FILE_MODE) << 16
             archive.writestr(info, data, compresslevel=ZIP_LEVEL)
-
-
-def _read_umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
-
-
-_UMASK = _read_umask()  # read once, at import, before another thread could create a file
-
-
-def _is_earlier_archive(folder: Path) -> bool:
-    """True for an empty folder or one holding an archive's manifest."""
-    try:
-        if not any(folder.iterdir()):
-            return True
-        manifest = (folder / MANIFEST).read_bytes()[:4096]
-    except OSError:
-        return False
-    return b'"pathfinder-archive"' in manifest
-
-
-def _check_folder_destination(destination: Path, data_dir: Path | None, *, overwrite: bool) -> Path:
-    target = Path(os.path.abspath(destination.expanduser()))
-    if data_dir is not None and is_inside(target, data_dir):
-        raise DestinationError(
-            f"{target} is inside Pathfinder's own data folder. Choose another folder, "
-            "for example your Documents folder: files saved beside the notebook could be "
-            "confused with it or its backups."
-        )
-    if not target.parent.is_dir():
-        raise DestinationError(f"The folder {target.parent} does not exist.")
-    if target.exists() or target.is_symlink():
-        if not overwrite:
-            raise FileExists(f"{target} exists already.")
-        if target.is_symlink() or not target.is_dir():
-            raise DestinationError(
-                f"{target} is a file, not an archive folder. Choose another name, or end "
-                "it in .zip to write a zip file."
-            )
-        if not _is_earlier_archive(target):
-            raise DestinationError(
-                f"{target} is a folder that doesn't hold a Pathfinder archive, so it is not "
-                "replaced. Choose a new folder name."
-            )
-    return target
-
-
-def _write_folder(
-    destination: Path, members: Sequence[Member], data_dir: Path | None, *, overwrite: bool
-) -> Path:
-    target = _check_folder_destination(destination, data_dir, overwrite=overwrite)
-    try:
-        temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    except OSError as error:
-        raise ExportError(failure_message(target, error)) from None
-    try:
-        _fill_folder(temporary, members)
-        if hasattr(os, "sync"):
-            os.sync()  # everything on the disk before the rename makes it visible
-        _move_into_place(temporary, target)
-    except OSError as error:
-        raise ExportError(failure_message(target, error)) from None
-    finally:
-        shutil.rmtree(temporary, ignore_errors=True)
-    with contextlib.suppress(OSError):
-        descriptor = os.open(target.parent, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-    return target
-
-
-def _fill_folder(folder: Path, members: Sequence[Member]) -> None:
-    made: set[Path] = set()
-    for name, data in members:
-        path = folder.joinpath(*name.split("/"))
-        if path.parent not in made:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            made.add(path.parent)
-        with open(path, "wb") as handle:
-            handle.write(data)
-    # mkdtemp made the top folder private; the archive gets the usual mode of the
-    # person's folders, as the files and folders inside have (the umask applies).
-    os.chmod(folder, 0o777 & ~_UMASK)
-
-
-def _move_into_place(temporary: Path, target: Path) -> None:
-    """Rename `temporary` to `target`; an earlier archive there is moved aside, then removed."""
-    if not target.exists():
-        os.rename(temporary, target)
-        return
-    aside = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
-    aside.rmdir()
-    os.rename(target, aside)
-    try:
-        os.rename(temporary, target)
-    except OSError:
-        os.rename(aside, target)
-        raise
-    shutil.rmtree(aside, ignore_errors=True)

@@ -38,12 +38,7 @@ def check_destination(destination: Path, data_dir: Path | None, *, overwrite: bo
     target = Path(os.path.abspath(destination.expanduser()))
     if target.is_symlink():  # replace what the link points to, and keep the link
         target = Path(os.path.realpath(target))
-    if data_dir is not None and is_inside(target, data_dir):
-        raise DestinationError(
-            f"{target} is inside Pathfinder's own data folder. Choose another folder, "
-            "for example your Documents folder: files saved beside the notebook could be "
-            "confused with it or its backups."
-        )
+    check_outside_data_folder(target, data_dir)
     if target.is_dir():
         raise DestinationError(f"{target} is a folder. Give a file name to save to.")
     if not target.parent.is_dir():
@@ -51,6 +46,16 @@ def check_destination(destination: Path, data_dir: Path | None, *, overwrite: bo
     if target.exists() and not overwrite:
         raise FileExists(f"{target} exists already.")
     return target
+
+
+def check_outside_data_folder(target: Path, data_dir: Path | None) -> None:
+    """A DestinationError when `target` is Pathfinder's data folder or lies inside it."""
+    if data_dir is not None and is_inside(target, data_dir):
+        raise DestinationError(
+            f"{target} is inside Pathfinder's own data folder. Choose another folder, "
+            "for example your Documents folder: files saved beside the notebook could be "
+            "confused with it or its backups."
+        )
 
 
 def is_inside(path: Path, folder: Path) -> bool:
@@ -74,12 +79,15 @@ def write_atomically(
     *,
     data_dir: Path | None,
     overwrite: bool,
+    mode: int | None = None,
 ) -> Path:
     """Write `data` (bytes, or a function writing to a binary file) to `destination`.
 
     Returns the absolute path written. Raises FileExists when the file exists and
     `overwrite` is false, and ExportError for anything else; either way an earlier
-    file at `destination` is left as it was.
+    file at `destination` is left as it was. The file gets `mode` when given (0o600
+    for a private one); else a replaced file keeps its mode, and a new one gets the
+    usual mode of the person's files.
     """
     target = check_destination(destination, data_dir, overwrite=overwrite)
     with temporary_beside(target) as temporary:
@@ -91,11 +99,11 @@ def write_atomically(
                     handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
-            os.chmod(temporary, _mode_for(target))
+            os.chmod(temporary, _mode_for(target) if mode is None else mode)
             os.replace(temporary, target)
         except OSError as error:
             raise ExportError(failure_message(target, error)) from None
-    _fsync_folder(target.parent)
+    fsync_folder(target.parent)
     return target
 
 
@@ -148,7 +156,9 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~_UMASK
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
+    """Flush `folder`'s entries (a file renamed into it) to the disk, where that is
+    possible; a failure is ignored, as the files themselves are already flushed."""
     if os.name != "posix":
         return
     with contextlib.suppress(OSError):

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pathfinder.paths import Paths
 from pathfinder.services.archive import plural
 from pathfinder.services.archive_write import write_archive
-from pathfinder.services.files import ExportError, FileExists
+from pathfinder.services.files import ExportError
 
 TITLE = "Export archive"
 
@@ -54,7 +54,7 @@ def export_archive(parent: QWidget, paths: Paths) -> None:
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         written = write_archive(destination, data_dir=paths.data_dir, overwrite=True)
-    except (ExportError, FileExists) as error:
+    except ExportError as error:  # FileExists and DestinationError are ExportErrors
         failure = error.message
     except (peewee.DatabaseError, sqlite3.DatabaseError) as error:
         failure = f"Pathfinder couldn't read your notebook ({error}). Nothing was written."
