@@ -59,7 +59,7 @@ from pathfinder.store.models import (
 )
 
 # Bump when the generator changes what it writes, so a stale cache is rebuilt.
-GENERATOR_VERSION = 8
+GENERATOR_VERSION = 9
 REFERENCE_DAY = date(2026, 3, 1)
 FIRST_DAY = date(2021, 1, 4)
 CACHE_ROOT = Path(__file__).resolve().parent / ".cache"

@@ -135,12 +135,23 @@ def _add_export(commands: argparse._SubParsersAction) -> None:
     archive.add_argument("-o", "--output", metavar="PATH", required=True)
     archive.add_argument("--force", action="store_true", help="replace PATH if it exists already")
     _add_notebook_options(archive, argparse.SUPPRESS, argparse.SUPPRESS)
+    for name, what, suffix in (
+        ("vcard", "everyone as vCard 3.0 contacts (no private notes)", ".vcf"),
+        ("ics", "the follow-ups still to do, as all-day calendar events with a reminder", ".ics"),
+        ("csv", "the People table as a spreadsheet (CSV; no private notes)", ".csv"),
+    ):
+        kind = kinds.add_parser(name, help=what, description=f"Write {what}.")
+        kind.add_argument(
+            "-o", "--output", metavar="FILE", required=True, help=f"the file to write ({suffix})"
+        )
+        kind.add_argument("--force", action="store_true", help="replace FILE if it exists")
+        _add_notebook_options(kind, argparse.SUPPRESS, argparse.SUPPRESS)
 
 
 def _add_import(commands: argparse._SubParsersAction) -> None:
     imports = commands.add_parser(
         "import",
-        help="bring an archive back into a notebook",
+        help="bring people (LinkedIn, Google, vCard) or an archive into the notebook",
         description="Read files into the notebook.",
     )
     _add_notebook_options(imports, argparse.SUPPRESS, argparse.SUPPRESS)
@@ -160,6 +171,25 @@ def _add_import(commands: argparse._SubParsersAction) -> None:
         help="add the archive to a notebook that already holds something",
     )
     _add_notebook_options(archive, argparse.SUPPRESS, argparse.SUPPRESS)
+    for name, what in (
+        ("linkedin", "LinkedIn's Connections.csv, or the whole data export .zip"),
+        ("google", "a Google Contacts CSV export"),
+        ("vcard", "a .vcf file of contacts (vCard 2.1, 3.0 or 4.0)"),
+    ):
+        kind = kinds.add_parser(
+            name,
+            help=f"add the people in {what}",
+            description=f"Add the people in {what}. Someone already in the notebook (the same "
+            "LinkedIn profile, email, or name and organisation) only gets their empty fields "
+            "filled in; importing the same file again changes nothing. A backup is made first, "
+            "and the import can be undone in the window (File menu). Prints what it did; exit "
+            "status 2 for a file it can't use.",
+        )
+        kind.add_argument("file", metavar="FILE")
+        kind.add_argument(
+            "--dry-run", action="store_true", help="only say what would happen; change nothing"
+        )
+        _add_notebook_options(kind, argparse.SUPPRESS, argparse.SUPPRESS)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:

@@ -24,11 +24,12 @@ def run_command(args: argparse.Namespace, paths: Paths) -> int:
     from pathfinder.store.database import close_notebook, inspect_notebook, open_notebook
     from pathfinder.store.migrations import LATEST_VERSION
 
-    if args.command == "import":
-        # An import may create the notebook, and writes to it: it opens it itself.
+    if args.command == "import" and args.import_kind == "archive":
+        # An archive may create the notebook, and writes to it: it opens it itself.
         from pathfinder.archive_commands import import_archive
 
         return import_archive(args, paths)
+
     try:
         version = inspect_notebook(paths.database)
         if not args.demo and version is not None and version < LATEST_VERSION:
@@ -49,6 +50,14 @@ def run_command(args: argparse.Namespace, paths: Paths) -> int:
             from pathfinder.report_commands import export_report
 
             return export_report(args, paths)
+        if args.command == "import":
+            from pathfinder.import_commands import import_people
+
+            return import_people(args, paths)
+        if args.command == "export" and args.export_kind in ("vcard", "ics", "csv"):
+            import pathfinder.export_commands as exports
+
+            return int(getattr(exports, f"export_{args.export_kind}")(args, paths))
         if args.command == "export" and args.export_kind == "archive":
             from pathfinder.archive_commands import export_archive
 

@@ -344,6 +344,27 @@ class Setting(BaseModel):
     value = TextField(default="")
 
 
+class ImportBatch(RecordModel):
+    """One import of a file (see `services.import_plan`); `undone_at` once undone."""
+
+    kind = TextField()
+    file_name = TextField(default="")
+    imported_at = DateTimeField(index=True)
+    undone_at = DateTimeField(null=True)
+    summary = TextField(default="")
+
+
+class ImportChange(RecordModel):
+    """A row an import added, or the fields it filled in on an existing row (`previous`)."""
+
+    batch = ForeignKeyField(ImportBatch, on_delete="CASCADE")
+    target_table = TextField()
+    row_id = IntegerField()
+    other_id = IntegerField(null=True)
+    action = TextField(constraints=[Check("action IN ('added', 'filled')")])
+    previous = TextField(default="")
+
+
 ALL_MODELS: list[type[BaseModel]] = [
     WhyVersion,
     TargetRole,
@@ -370,4 +391,6 @@ ALL_MODELS: list[type[BaseModel]] = [
     EntryTemplate,
     ReportSent,
     Setting,
+    ImportBatch,
+    ImportChange,
 ]

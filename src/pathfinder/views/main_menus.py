@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -34,6 +35,7 @@ class MainMenus:
     undo_stack: Any
     sections: list[Any]
     report_page: Any
+    people_page: Any
     _clock: Callable[..., Any]
 
     # -- menus ---------------------------------------------------------------
@@ -56,12 +58,37 @@ class MainMenus:
         self.report_action.setToolTip("Save the mentor report shown in the Report section")
         self.report_action.triggered.connect(self.save_report)
         file_menu.addAction(self.report_action)
-        self.archive_action = QAction("Export &archive…", self)
+        import_menu = file_menu.addMenu("&Import")
+        self.import_actions = []
+        for kind, label in (
+            ("linkedin", "&LinkedIn connections…"),
+            ("google", "&Google contacts…"),
+            ("vcard", "&vCard file…"),
+        ):
+            action = QAction(label, self)
+            action.triggered.connect(lambda _checked=False, k=kind: self.import_people(k))
+            import_menu.addAction(action)
+            self.import_actions.append(action)
+        self.undo_import_action = QAction("Undo i&mport…", self)
+        self.undo_import_action.setToolTip("Take the last import back out")
+        self.undo_import_action.triggered.connect(self.undo_import)
+        file_menu.addAction(self.undo_import_action)
+        export_menu = file_menu.addMenu("E&xport")
+        for label, slot in (
+            ("People as &vCard…", lambda: self.export_people("vcard")),
+            ("People as a &spreadsheet (CSV)…", lambda: self.export_people("csv")),
+            ("&Follow-ups as calendar events (.ics)…", self.export_follow_ups),
+        ):
+            action = QAction(label, self)
+            action.triggered.connect(slot)
+            export_menu.addAction(action)
+        export_menu.addSeparator()
+        self.archive_action = QAction("Everything as an &archive…", self)
         self.archive_action.setToolTip(
             "Save everything in the notebook as Markdown and JSON files in a .zip"
         )
         self.archive_action.triggered.connect(self.export_archive)
-        file_menu.addAction(self.archive_action)
+        export_menu.addAction(self.archive_action)
         file_menu.addSeparator()
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setShortcuts(_quit_keys())
@@ -163,3 +190,42 @@ class MainMenus:
 
         if self.flush():
             export_archive(self, self.paths)
+
+    def import_people(self, kind: str, path: Path | None = None) -> bool:
+        from pathfinder.views.import_actions import import_people
+
+        if not self.flush():
+            return False
+        changed = import_people(self, self.paths, kind, self._clock, path)
+        if changed:
+            self.refresh_current()
+        return changed
+
+    def undo_import(self) -> None:
+        from pathfinder.views.import_actions import undo_last_import
+
+        if self.flush() and undo_last_import(self, self.paths, self._clock):
+            self.refresh_current()
+
+    def export_people(self, kind: str) -> None:
+        from pathfinder.views.people_export import export_people
+
+        if not self.flush():
+            return
+        # Several people chosen in the People table: those; otherwise everyone.
+        chosen = (
+            self.people_page.selected_ids() if self.current_section() is self.people_page else []
+        )
+        export_people(self, self.paths, kind, chosen if len(chosen) > 1 else None)
+
+    def export_follow_ups(self) -> None:
+        from pathfinder.views.people_export import export_follow_ups
+
+        if self.flush():
+            export_follow_ups(self, self.paths)
+
+    def refresh_current(self) -> None:
+        """Show what an import or an undo changed in the section in front."""
+        on_shown = getattr(self.current_section(), "on_shown", None)
+        if on_shown is not None:
+            on_shown()

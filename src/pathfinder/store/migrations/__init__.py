@@ -20,6 +20,7 @@ from pathfinder.store.migrations import (
     m0004_journal,
     m0005_goal_progress,
     m0006_reports,
+    m0007_imports,
 )
 
 Step = Callable[[SqliteDatabase], None]
@@ -31,6 +32,7 @@ STEPS: list[Step] = [
     m0004_journal.up,
     m0005_goal_progress.up,
     m0006_reports.up,
+    m0007_imports.up,
 ]
 LATEST_VERSION = len(STEPS)
 

@@ -1,0 +1,343 @@
+"""Writing an import's plan into the notebook, and taking it back out (undo).
+
+Called inside one transaction by `import_plan.commit_import`. Every row added is noted
+in `import_change` (people, organisations, tags, roles, "connected" entries, an
+interaction kind), and every field filled in on someone already there with the value
+it had and the value it got. Undo removes what was added and empties what was filled,
+unless the person has changed that field since: their later edits are kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from pathfinder.services.import_plan import (
+    CONNECTED_KIND,
+    ImportPlan,
+    PlanRow,
+    _checked,
+    before_json,
+)
+from pathfinder.services.interactions import refresh_last_contact
+from pathfinder.services.search import indexed_afterwards
+from pathfinder.store.backup import backup_database
+from pathfinder.store.database import db, write_transaction
+
+Change = tuple[int, str, int, int | None, str, str]  # batch, table, row, other, action, before
+BULK_PEOPLE = 500  # from this many people added, the search index is filled in one go
+BULK_TABLES = ("contact", "organisation", "interaction")
+# Every column of a new person that SQL would otherwise leave without a value.
+NEW_PERSON: dict[str, Any] = {
+    "title": "",
+    "email": "",
+    "phone": "",
+    "linkedin_url": "",
+    "location": "",
+    "level": 3,
+    "source": "other",
+    "relationship": "other",
+    "hiring_power": False,
+    "target_field": False,
+    "notes": "",
+    "archived": False,
+}
+
+
+def _nocase(name: str) -> str:
+    """How SQLite's NOCASE compares: ASCII letters folded, everything else as written."""
+    return "".join(ch.lower() if ch.isascii() else ch for ch in name)
+
+
+class _Writer:
+    def __init__(self, batch_id: int, now: datetime) -> None:
+        self.batch_id = batch_id
+        self.now = now
+        self.changes: list[Change] = []
+        self.organisations = {
+            _nocase(name): row_id
+            for row_id, name in db.execute_sql("SELECT id, name FROM organisation")
+        }
+        self.tags = {
+            _nocase(name): row_id for row_id, name in db.execute_sql("SELECT id, name FROM tag")
+        }
+        self._kind: int | None = None
+        self.new_tags: list[tuple[int, int]] = []
+        self.new_connections: list[tuple[int, date, int, str, datetime]] = []
+
+    def note(
+        self,
+        table: str,
+        row_id: int,
+        action: str = "added",
+        other: int | None = None,
+        before: str = "",
+    ) -> None:
+        self.changes.append((self.batch_id, table, row_id, other, action, before))
+
+    def organisation(self, name: str) -> int | None:
+        name = " ".join(name.split())
+        if not name:
+            return None
+        key = _nocase(name)
+        if key not in self.organisations:
+            cursor = db.execute_sql(
+                "INSERT INTO organisation (name, industry, is_target, notes, created_at,"
+                " updated_at) VALUES (?, '', 0, '', ?, ?)",
+                [name, self.now, self.now],
+            )
+            self.organisations[key] = int(cursor.lastrowid)
+            self.note("organisation", self.organisations[key])
+        return self.organisations[key]
+
+    def tag(self, name: str) -> int:
+        key = _nocase(name)
+        if key not in self.tags:
+            cursor = db.execute_sql("INSERT INTO tag (name) VALUES (?)", [name])
+            self.tags[key] = int(cursor.lastrowid)
+            self.note("tag", self.tags[key])
+        return self.tags[key]
+
+    def connected_kind(self) -> int:
+        if self._kind is None:
+            row = db.execute_sql(
+                "SELECT id FROM interaction_kind WHERE name = ?", [CONNECTED_KIND]
+            ).fetchone()
+            if row is None:
+                cursor = db.execute_sql(
+                    "INSERT INTO interaction_kind (name, counts_as, retired, position)"
+                    " VALUES (?, '', 0, (SELECT COALESCE(max(position), 0) + 1"
+                    " FROM interaction_kind))",
+                    [CONNECTED_KIND],
+                )
+                self._kind = int(cursor.lastrowid)
+                self.note("interaction_kind", self._kind)
+            else:
+                self._kind = int(row[0])
+        return self._kind
+
+    def connection(self, person_id: int, on: date, note: bool) -> None:
+        cursor = db.execute_sql(
+            "INSERT INTO interaction (contact_id, happened_on, kind_id, summary, notes,"
+            " created_at) VALUES (?, ?, ?, ?, '', ?)",
+            [person_id, on, self.connected_kind(), "Connected on LinkedIn", self.now],
+        )
+        if note:
+            self.note("interaction", int(cursor.lastrowid))
+        db.execute_sql(
+            "UPDATE contact SET last_contact_on = ? WHERE id = ?"
+            " AND (last_contact_on IS NULL OR last_contact_on < ?)",
+            [on, person_id, on],
+        )
+
+    def role(self, person_id: int, organisation_id: int | None, title: str) -> None:
+        cursor = db.execute_sql(
+            "INSERT INTO role_held (contact_id, organisation_id, title) VALUES (?, ?, ?)",
+            [person_id, organisation_id, title],
+        )
+        self.note("role_held", int(cursor.lastrowid))
+
+    def add_person(self, row: PlanRow, plan: ImportPlan) -> None:
+        fields = {**NEW_PERSON, **_checked(row.person, plan.defaults)}
+        organisation_id = self.organisation(row.person.organisation)
+        connected = row.person.connected_on if row.add_connection else None
+        columns = ["organisation_id", "created_at", "updated_at", "last_contact_on", *fields]
+        values = [organisation_id, self.now, self.now, connected, *fields.values()]
+        cursor = db.execute_sql(
+            f"INSERT INTO contact ({', '.join(columns)}) VALUES ({', '.join('?' * len(values))})",
+            values,
+        )
+        person_id = int(cursor.lastrowid)
+        self.note("contact", person_id)
+        if organisation_id is not None or fields.get("title"):
+            cursor = db.execute_sql(
+                "INSERT INTO role_held (contact_id, organisation_id, title) VALUES (?, ?, ?)",
+                [person_id, organisation_id, fields.get("title", "")],
+            )  # goes with the person: no note needed
+        for tag in row.tags_to_add:
+            self.new_tags.append((person_id, self.tag(tag)))
+        if connected is not None:
+            self.new_connections.append(
+                (person_id, connected, self.connected_kind(), "Connected on LinkedIn", self.now)
+            )
+
+    def flush_new(self) -> None:
+        """The tags and "connected" entries of the people added, in two statements."""
+        cursor = db.connection().cursor()
+        cursor.executemany(
+            "INSERT OR IGNORE INTO contact_tag (contact_id, tag_id) VALUES (?, ?)", self.new_tags
+        )
+        cursor.executemany(
+            "INSERT INTO interaction (contact_id, happened_on, kind_id, summary, notes,"
+            " created_at) VALUES (?, ?, ?, ?, '', ?)",
+            [
+                (person, on.isoformat(), kind, summary, now.isoformat(sep=" "))
+                for person, on, kind, summary, now in self.new_connections
+            ],
+        )
+
+    def fill_person(self, row: PlanRow, plan: ImportPlan) -> None:
+        assert row.match_id is not None
+        person_id = row.match_id
+        cleaned = _checked(row.person, plan.defaults)
+        filled = {name: cleaned[name] for name in row.fills}
+        if row.organisation_fill:
+            filled["organisation_id"] = self.organisation(row.organisation_fill)
+            self.role(person_id, filled["organisation_id"], cleaned.get("title", ""))
+        if filled:
+            current = db.execute_sql(
+                f"SELECT {', '.join(filled)} FROM contact WHERE id = ?", [person_id]
+            ).fetchone()
+            assignments = ", ".join(f"{name} = ?" for name in filled)
+            db.execute_sql(
+                f"UPDATE contact SET {assignments}, updated_at = ? WHERE id = ?",
+                [*filled.values(), self.now, person_id],
+            )
+            self.note(
+                "contact",
+                person_id,
+                "filled",
+                before=before_json({"was": dict(zip(filled, current, strict=True)), "set": filled}),
+            )
+        for tag in row.tags_to_add:
+            tag_id = self.tag(tag)
+            cursor = db.execute_sql(
+                "INSERT OR IGNORE INTO contact_tag (contact_id, tag_id) VALUES (?, ?)",
+                [person_id, tag_id],
+            )
+            if cursor.rowcount:
+                self.note("contact_tag", person_id, other=tag_id)
+        if row.add_connection and row.person.connected_on is not None:
+            self.connection(person_id, row.person.connected_on, note=True)
+
+
+def write_plan(plan: ImportPlan, now: datetime) -> tuple[int, int, int]:
+    """Write the rows the person chose; returns (batch id, people added, people filled in)."""
+    counts = plan.counts()
+    summary = f"{counts['new']} added, {counts['fill']} filled in"
+    cursor = db.execute_sql(
+        "INSERT INTO import_batch (kind, file_name, imported_at, summary) VALUES (?, ?, ?, ?)",
+        [plan.parsed.kind, plan.parsed.file_name, now, summary],
+    )
+    writer = _Writer(int(cursor.lastrowid), now)
+    added = filled = 0
+    bulk = counts["new"] >= BULK_PEOPLE
+    with indexed_afterwards(BULK_TABLES) if bulk else contextlib.nullcontext():
+        for row in plan.rows:
+            if row.action == "new":
+                writer.add_person(row, plan)
+                added += 1
+            elif row.action == "fill":
+                writer.fill_person(row, plan)
+                filled += 1
+        writer.flush_new()
+    for start in range(0, len(writer.changes), 500):
+        chunk = writer.changes[start : start + 500]
+        db.execute_sql(
+            "INSERT INTO import_change (batch_id, target_table, row_id, other_id, action, previous)"
+            " VALUES " + ", ".join(["(?, ?, ?, ?, ?, ?)"] * len(chunk)),
+            [value for change in chunk for value in change],
+        )
+    return writer.batch_id, added, filled
+
+
+# -- undo ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Batch:
+    id: int
+    kind: str
+    file_name: str
+    imported_at: datetime
+    summary: str
+
+
+def undoable_import() -> Batch | None:
+    """The last import, if it hasn't been undone (only the last one can be)."""
+    row = db.execute_sql(
+        "SELECT id, kind, file_name, imported_at, summary, undone_at FROM import_batch"
+        " ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    if row is None or row[5] is not None:
+        return None
+    imported = row[3] if isinstance(row[3], datetime) else datetime.fromisoformat(str(row[3]))
+    return Batch(row[0], row[1], row[2], imported, row[4])
+
+
+def undo_import(batch_id: int, *, now: datetime, backups_dir: Path | None) -> int:
+    """Take the import back out in one transaction (after a backup); returns how many
+    people it removed."""
+    if backups_dir is not None:
+        backup_database(
+            db.connection(), backups_dir / f"before-undo-import-{now:%Y%m%d-%H%M%S}.sqlite3"
+        )
+    changes = db.execute_sql(
+        "SELECT target_table, row_id, other_id, action, previous FROM import_change"
+        " WHERE batch_id = ? ORDER BY id DESC",
+        [batch_id],
+    ).fetchall()
+    removed = 0
+    touched: set[int] = set()
+    with write_transaction():
+        later: list[tuple[str, int]] = []
+        for table, row_id, other_id, action, before in changes:
+            if action == "filled":
+                _unfill(row_id, json.loads(before))
+            elif table == "contact_tag":
+                db.execute_sql(
+                    "DELETE FROM contact_tag WHERE contact_id = ? AND tag_id = ?",
+                    [row_id, other_id],
+                )
+            elif table == "interaction":
+                person = db.execute_sql(
+                    "SELECT contact_id FROM interaction WHERE id = ?", [row_id]
+                ).fetchone()
+                db.execute_sql("DELETE FROM interaction WHERE id = ?", [row_id])
+                if person:
+                    touched.add(int(person[0]))
+            elif table in ("contact", "role_held"):
+                cursor = db.execute_sql(f"DELETE FROM {table} WHERE id = ?", [row_id])
+                removed += cursor.rowcount if table == "contact" else 0
+            else:  # organisations, tags, the interaction kind: only if nothing uses them now
+                later.append((table, row_id))
+        for table, row_id in later:
+            _remove_if_unused(table, row_id)
+        for person_id in touched:
+            refresh_last_contact(person_id)
+        db.execute_sql("UPDATE import_batch SET undone_at = ? WHERE id = ?", [now, batch_id])
+    return removed
+
+
+def _unfill(person_id: int, before: dict[str, Any]) -> None:
+    for name, value in before["set"].items():
+        was = before["was"].get(name)
+        if name == "organisation_id":
+            db.execute_sql(
+                "UPDATE contact SET organisation_id = ? WHERE id = ? AND organisation_id IS ?",
+                [was, person_id, value],
+            )
+        else:
+            db.execute_sql(
+                f"UPDATE contact SET {name} = ? WHERE id = ? AND {name} = ?",
+                [was, person_id, value],
+            )
+
+
+_USERS = {
+    "organisation": (
+        "SELECT 1 FROM contact WHERE organisation_id = ?1"
+        " UNION ALL SELECT 1 FROM role_held WHERE organisation_id = ?1"
+    ),
+    "tag": "SELECT 1 FROM contact_tag WHERE tag_id = ?1",
+    "interaction_kind": "SELECT 1 FROM interaction WHERE kind_id = ?1",
+}
+
+
+def _remove_if_unused(table: str, row_id: int) -> None:
+    if db.execute_sql(_USERS[table] + " LIMIT 1", [row_id]).fetchone() is None:
+        db.execute_sql(f"DELETE FROM {table} WHERE id = ?", [row_id])
