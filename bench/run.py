@@ -514,6 +514,7 @@ def other_figures(database: Path, rounds: int, notes: list[str]) -> list[Figure]
         ("Report", "report_bench", "measure_report"),
         ("Archive", "archive_bench", "measure_archive"),
         ("Archive", "archive_bench", "measure_import"),
+        ("Import", "import_bench", "measure_linkedin_import"),
     ):
         try:
             measure = getattr(importlib.import_module(module), function)

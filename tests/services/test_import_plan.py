@@ -187,3 +187,39 @@ def test_a_large_import_fills_the_search_index_in_one_go(notebook: Paths, monkey
         "Person 7",
         "Connected on LinkedIn · Person 7",
     ]
+
+
+def test_our_own_vcard_export_imports_as_the_same_people(notebook: Paths, tmp_path) -> None:
+    from pathfinder.services.export_vcard import vcard_text
+    from pathfinder.services.import_vcard import parse_vcard
+    from pathfinder.store.database import close_notebook, open_notebook
+
+    people.add_person(
+        "Élodie van der Berg",
+        now=NOW,
+        organisation="Acme; Health, Inc.",
+        title="Head of research",
+        email="elodie@acme.example",
+        phone="+44 20 7946 0000",
+        linkedin_url="https://www.linkedin.com/in/elodie-vdb",
+        tags=["design", "mentor"],
+    )
+    people.add_person("Bo", now=NOW)
+    exported = tmp_path / "people.vcf"
+    exported.write_text(vcard_text(None), encoding="utf-8")
+
+    def described() -> list[tuple[object, ...]]:
+        return sorted(
+            (p.name, p.organisation, p.title, p.email, p.phone, p.linkedin_url, p.tags)
+            for p in people.get_people(
+                row[0] for row in db.execute_sql("SELECT id FROM contact").fetchall()
+            )
+        )
+
+    before = described()
+    close_notebook()
+    fresh = Paths(tmp_path / "fresh")
+    fresh.ensure()
+    open_notebook(fresh.database, fresh.backups_dir)
+    commit_import(plan_import(parse_vcard(exported)), now=NOW, backups_dir=None)
+    assert described() == before

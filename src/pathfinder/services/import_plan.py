@@ -12,6 +12,7 @@ after a restart, until the next import. Importing the same file twice changes no
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -59,6 +60,7 @@ class PlanRow:
     organisation_fill: str = ""  # the match has no organisation: this one
     tags_to_add: tuple[str, ...] = ()
     add_connection: bool = False  # a "connected on LinkedIn" entry on its date
+    cleaned: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def choices(self) -> tuple[str, ...]:
         """What the person may choose for this row in the preview."""
@@ -113,8 +115,11 @@ _SPACES = re.compile(r"\s+")
 _EXTRA_FOLDS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d"})
 
 
+@functools.lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
     """Lower case, no accents, single spaces: "  Élodie  Ørsted" -> "elodie orsted"."""
+    if text.isascii():
+        return " ".join(text.lower().split())
     lowered = text.casefold().translate(_EXTRA_FOLDS)
     decomposed = unicodedata.normalize("NFKD", lowered)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -219,7 +224,7 @@ def plan_import(parsed: ParsedFile, defaults: ImportDefaults | None = None) -> I
             rows.append(PlanRow(person, "invalid", why=person.problem))
             continue
         try:
-            _checked(person, defaults)
+            cleaned = _checked(person, defaults)
         except ValidationError as error:
             rows.append(PlanRow(person, "invalid", why=error.message))
             continue
@@ -227,7 +232,11 @@ def plan_import(parsed: ParsedFile, defaults: ImportDefaults | None = None) -> I
         match_id, why = index.find(person)
         if match_id is None:
             row = PlanRow(
-                person, "new", tags_to_add=tags, add_connection=person.connected_on is not None
+                person,
+                "new",
+                tags_to_add=tags,
+                add_connection=person.connected_on is not None,
+                cleaned=cleaned,
             )
             index.add(_as_known(pending_id, person, tags))
             pending_id -= 1
@@ -254,6 +263,7 @@ def plan_import(parsed: ParsedFile, defaults: ImportDefaults | None = None) -> I
             add_connection=match_id > 0
             and person.connected_on is not None
             and person.connected_on not in known.connected,
+            cleaned=cleaned,
         )
         if match_id < 0:
             row = replace(row, action="unchanged", why="The same person is earlier in this file.")

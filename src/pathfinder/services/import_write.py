@@ -50,6 +50,8 @@ NEW_PERSON: dict[str, Any] = {
 
 def _nocase(name: str) -> str:
     """How SQLite's NOCASE compares: ASCII letters folded, everything else as written."""
+    if name.isascii():
+        return name.lower()
     return "".join(ch.lower() if ch.isascii() else ch for ch in name)
 
 
@@ -67,6 +69,19 @@ class _Writer:
         }
         self._kind: int | None = None
         self.new_tags: list[tuple[int, int]] = []
+        self.now_text = now.isoformat(sep=" ")
+        self.new_people: list[tuple[Any, ...]] = []
+        self.new_roles: list[tuple[int, int | None, str]] = []
+        self.person_columns: list[str] = []
+        # Ids are handed out here, after both the highest id and the AUTOINCREMENT
+        # counter, so the people can be written in one statement (the caller's
+        # transaction keeps anyone else from writing meanwhile).
+        self.next_person_id = 1 + int(
+            db.execute_sql(
+                "SELECT max(coalesce((SELECT max(id) FROM contact), 0),"
+                " coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'contact'), 0))"
+            ).fetchone()[0]
+        )
         self.new_connections: list[tuple[int, date, int, str, datetime]] = []
 
     def note(
@@ -142,22 +157,34 @@ class _Writer:
         self.note("role_held", int(cursor.lastrowid))
 
     def add_person(self, row: PlanRow, plan: ImportPlan) -> None:
-        fields = {**NEW_PERSON, **_checked(row.person, plan.defaults)}
+        """Queue a new person under the next id (written all together by `flush_new`)."""
+        fields = {**NEW_PERSON, **(row.cleaned or _checked(row.person, plan.defaults))}
         organisation_id = self.organisation(row.person.organisation)
         connected = row.person.connected_on if row.add_connection else None
-        columns = ["organisation_id", "created_at", "updated_at", "last_contact_on", *fields]
-        values = [organisation_id, self.now, self.now, connected, *fields.values()]
-        cursor = db.execute_sql(
-            f"INSERT INTO contact ({', '.join(columns)}) VALUES ({', '.join('?' * len(values))})",
-            values,
+        person_id = self.next_person_id
+        self.next_person_id += 1
+        self.new_people.append(
+            (
+                person_id,
+                organisation_id,
+                self.now_text,
+                self.now_text,
+                connected.isoformat() if connected else None,
+                *(_plain(value) for value in fields.values()),
+            )
         )
-        person_id = int(cursor.lastrowid)
+        self.person_columns = [
+            "id",
+            "organisation_id",
+            "created_at",
+            "updated_at",
+            "last_contact_on",
+            *fields,
+        ]
         self.note("contact", person_id)
         if organisation_id is not None or fields.get("title"):
-            cursor = db.execute_sql(
-                "INSERT INTO role_held (contact_id, organisation_id, title) VALUES (?, ?, ?)",
-                [person_id, organisation_id, fields.get("title", "")],
-            )  # goes with the person: no note needed
+            # goes with the person (deleted with them): no note needed
+            self.new_roles.append((person_id, organisation_id, fields.get("title", "")))
         for tag in row.tags_to_add:
             self.new_tags.append((person_id, self.tag(tag)))
         if connected is not None:
@@ -166,8 +193,18 @@ class _Writer:
             )
 
     def flush_new(self) -> None:
-        """The tags and "connected" entries of the people added, in two statements."""
+        """The people added, their roles, tags and "connected" entries: one statement each."""
         cursor = db.connection().cursor()
+        if self.new_people:
+            marks = ", ".join("?" * len(self.person_columns))
+            cursor.executemany(
+                f"INSERT INTO contact ({', '.join(self.person_columns)}) VALUES ({marks})",
+                self.new_people,
+            )
+        cursor.executemany(
+            "INSERT INTO role_held (contact_id, organisation_id, title) VALUES (?, ?, ?)",
+            self.new_roles,
+        )
         cursor.executemany(
             "INSERT OR IGNORE INTO contact_tag (contact_id, tag_id) VALUES (?, ?)", self.new_tags
         )
@@ -183,7 +220,7 @@ class _Writer:
     def fill_person(self, row: PlanRow, plan: ImportPlan) -> None:
         assert row.match_id is not None
         person_id = row.match_id
-        cleaned = _checked(row.person, plan.defaults)
+        cleaned = row.cleaned or _checked(row.person, plan.defaults)
         filled = {name: cleaned[name] for name in row.fills}
         if row.organisation_fill:
             filled["organisation_id"] = self.organisation(row.organisation_fill)
@@ -213,6 +250,15 @@ class _Writer:
                 self.note("contact_tag", person_id, other=tag_id)
         if row.add_connection and row.person.connected_on is not None:
             self.connection(person_id, row.person.connected_on, note=True)
+
+
+def _plain(value: Any) -> Any:
+    """A value as peewee would store it (dates and times as text, booleans as 0/1)."""
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return int(value) if isinstance(value, bool) else value
 
 
 def write_plan(plan: ImportPlan, now: datetime) -> tuple[int, int, int]:
