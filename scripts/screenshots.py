@@ -159,6 +159,7 @@ def main() -> int:
         )
         _shoot(window, shots, args.output, suffix)
         report_page.tabs.setCurrentIndex(0)
+        _shoot_import_preview(Path(folder), args.output, suffix)
         window.search_box.setText("ruth")
         window.search_box.refresh()
         QApplication.processEvents()
@@ -169,6 +170,42 @@ def main() -> int:
         window.close()
         close_notebook()
     return 0
+
+
+CONNECTIONS = (
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
+    "Amara,Okafor,https://www.linkedin.com/in/amara-okafor,,Northwind Learning,"
+    "Learning designer,12 Mar 2021",
+    "Lukas,Brandt,https://www.linkedin.com/in/lukas-brandt,,Cobalt Analytics,Data analyst,"
+    "03 Sep 2019",
+    'Inès,Dubois,https://www.linkedin.com/in/ines-dubois,,"Quill & Co., Ltd",UX researcher,'
+    "21 Jan 2024",
+    "Kofi,Mensah,https://www.linkedin.com/in/kofi-mensah,,Lumen Health,Product designer,"
+    "08 Jun 2022",
+    "Tom,Brennan,https://www.linkedin.com/in/tom-brennan,,Tessellate Bank,Software engineer,"
+    "15 Mar 2018",
+    "Helen,Achterberg,,,Northfield Academy,Head of science,02 Feb 2017",
+    ",,https://www.linkedin.com/in/unknown,,Orbit Labs,Founder,01 Jan 2025",
+)
+
+
+def _shoot_import_preview(folder: Path, output: Path, suffix: str) -> None:
+    """The import preview of a small LinkedIn export (the people it shares with the demo
+    show as ones to fill in)."""
+    from pathfinder.services.import_linkedin import parse_linkedin
+    from pathfinder.services.import_plan import plan_import
+    from pathfinder.views.import_dialog import ImportDialog
+
+    connections = folder / "Connections.csv"
+    connections.write_text("\r\n".join(CONNECTIONS) + "\r\n", encoding="utf-8")
+    dialog = ImportDialog(plan_import(parse_linkedin(connections)))
+    dialog.resize(1000, 420)
+    dialog.show()
+    QApplication.processEvents()
+    target = output / f"import-preview{suffix}.png"
+    dialog.grab().save(str(target))
+    print(target)
+    dialog.close()
 
 
 def _shoot(
