@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from pathfinder import __version__
+from pathfinder.services.report_sections import SECTIONS as REPORT_SECTIONS
 
 DESCRIPTION = (
     "Pathfinder: an offline journal for changing careers. With no arguments it opens the window."
@@ -12,18 +13,6 @@ DESCRIPTION = (
 
 
 MAX_LIMIT = 1000
-# The mentor report's sections, as `--leave-out` names them (see services.report).
-REPORT_SECTIONS = (
-    "why",
-    "goals",
-    "conversations",
-    "people",
-    "follow-ups",
-    "given",
-    "journal",
-    "questions",
-    "next-steps",
-)
 
 
 def _add_notebook_options(

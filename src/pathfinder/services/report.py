@@ -22,31 +22,10 @@ from pathfinder.services.contact_fields import SOURCE_LABELS
 from pathfinder.services.conversations import OUTCOME_LABELS, STAGE_LABELS
 from pathfinder.services.goals import Progress, all_progress
 from pathfinder.services.report_names import Anonymiser
+from pathfinder.services.report_sections import SECTIONS
 from pathfinder.services.why import Why
 from pathfinder.store.database import db
 
-SECTIONS = (
-    "why",
-    "goals",
-    "conversations",
-    "people",
-    "follow-ups",
-    "given",
-    "journal",
-    "questions",
-    "next-steps",
-)
-SECTION_LABELS = {
-    "why": "My why, and how it changed",
-    "goals": "Goals and progress",
-    "conversations": "Conversations",
-    "people": "New people",
-    "follow-ups": "Follow-ups done and overdue",
-    "given": "What I gave",
-    "journal": "Journal entries marked for my mentor",
-    "questions": "Questions for my mentor",
-    "next-steps": "Next steps",
-}
 NAMES_PER_LEVEL = 40  # a LinkedIn import can add hundreds of people in one day
 NEXT_STEPS_AHEAD = timedelta(days=14)
 

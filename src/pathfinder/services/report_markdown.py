@@ -18,12 +18,12 @@ import re
 from pathfinder.services.contact_fields import LEVEL_LABELS
 from pathfinder.services.goals import Progress
 from pathfinder.services.report import (
-    SECTION_LABELS,
     ReportData,
     day_month,
     long_date,
     period_words,
 )
+from pathfinder.services.report_sections import SECTION_LABELS
 from pathfinder.services.why import Why
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]>|~])")

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from pathfinder.services import settings
-from pathfinder.services.report import SECTION_LABELS, SECTIONS, ReportOptions
+from pathfinder.services.report import ReportOptions
 from pathfinder.services.report_log import PERIOD_LABELS, PERIODS, last_report, period_for
+from pathfinder.services.report_sections import SECTION_LABELS, SECTIONS
 from pathfinder.services.settings import get_setting, set_setting
 from pathfinder.store.errors import StorageWriteError
 from pathfinder.views.widgets.autosave import Autosaver
