@@ -62,6 +62,10 @@ def import_people(args: argparse.Namespace, paths: Paths) -> int:
     if args.dry_run:
         print("Nothing was changed (--dry-run).")
         return 0
+    counts = plan.counts()
+    if not counts["new"] and not counts["fill"]:
+        print("Nothing to import: everyone who can be imported is already there.")
+        return 0
     from pathfinder.instance import InstanceLock
 
     lock = InstanceLock(paths.lock_file)

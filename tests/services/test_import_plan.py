@@ -103,7 +103,7 @@ def test_a_match_only_gets_its_empty_fields_filled(notebook: Paths) -> None:
 
 
 def test_matching_by_email_and_by_linkedin_profile(notebook: Paths) -> None:
-    bo = people.add_person("Robert Lind", now=NOW, email="BO@borealis.example")
+    bo = people.add_person("Bo", now=NOW, email="BO@borealis.example")
     ana = people.add_person("A. Ruiz", now=NOW, linkedin_url="https://linkedin.com/in/ana-ruiz-123")
     plan = plan_import(linkedin(ANA, BO))
     assert [row.match_id for row in plan.rows] == [ana.id, bo.id]
@@ -223,3 +223,109 @@ def test_our_own_vcard_export_imports_as_the_same_people(notebook: Paths, tmp_pa
     open_notebook(fresh.database, fresh.backups_dir)
     commit_import(plan_import(parse_vcard(exported)), now=NOW, backups_dir=None)
     assert described() == before
+
+
+def test_a_shared_email_is_no_match_when_the_names_differ(notebook: Paths) -> None:
+    ana = people.add_person("Ana Ruiz", now=NOW, email="home@ruiz.example")
+    luis = ImportedPerson(3, "Luis Ruiz", title="Analyst", email="home@ruiz.example")
+    plan = plan_import(ParsedFile("google", "contacts.csv", (luis,)))
+    assert plan.rows[0].action == "new"
+    commit_import(plan, now=NOW, backups_dir=None)
+    assert people.get_person(ana.id).title == ""  # Ana is left alone
+
+
+def test_a_person_repeated_in_a_file_is_added_once_with_everything(notebook: Paths) -> None:
+    short = ImportedPerson(3, "Ana Ruiz", organisation="Acme")
+    fuller = ImportedPerson(
+        4,
+        "Ana Ruiz",
+        organisation="Acme",
+        email="ana@acme.example",
+        phone="+44 20 7946 0001",
+        tags=("design",),
+    )
+    parsed = ParsedFile("google", "contacts.csv", (short, fuller))
+    plan = plan_import(parsed)
+    assert [row.action for row in plan.rows] == ["new", "unchanged"]
+    assert plan.rows[1].same_as == 3 and plan.rows[1].choices() == ("unchanged",)
+    commit_import(plan, now=NOW, backups_dir=None)
+    ana = people.find_people_by_name("Ana Ruiz")[0]
+    assert (ana.email, ana.phone, ana.tags) == ("ana@acme.example", "+44 20 7946 0001", ("design",))
+    again = plan_import(parsed)
+    assert [row.action for row in again.rows] == ["unchanged", "unchanged"]
+
+
+def test_default_tags_go_to_the_people_added_only(notebook: Paths) -> None:
+    people.add_person("Bo Lind", now=NOW, organisation="Borealis")
+    plan = plan_import(linkedin(ANA, BO), ImportDefaults(tags=("linkedin",)))
+    assert plan.rows[0].tags_to_add == ("linkedin",)
+    assert plan.rows[1].match_id is not None and plan.rows[1].tags_to_add == ()
+
+
+def test_old_public_linkedin_addresses_are_told_apart() -> None:
+    one = linkedin_key("https://www.linkedin.com/pub/john-smith/1a/2b3/4c5")
+    two = linkedin_key("http://linkedin.com/pub/john-smith/9z/8y7/6x5/")
+    assert one and two and one != two
+    assert linkedin_key("linkedin.com/in/j%C3%B6rg-m%C3%BCller") == linkedin_key(
+        "https://www.linkedin.com/in/Jörg-Müller/"
+    )
+
+
+def test_the_import_log_stays_out_of_archives(notebook: Paths, tmp_path: Path) -> None:
+    from pathfinder.services.archive import TABLES
+
+    commit_import(plan_import(linkedin(ANA)), now=NOW, backups_dir=None)
+    assert "import_batch" not in TABLES and "import_change" not in TABLES
+
+
+def test_undo_keeps_what_the_person_made_their_own(notebook: Paths) -> None:
+    from pathfinder.services import interactions, organisations
+    from pathfinder.services.import_write import undo_costs
+
+    commit_import(plan_import(linkedin(ANA)), now=NOW, backups_dir=None)
+    ana = people.find_people_by_name("Ana Ruiz")[0]
+    assert ana.organisation_id is not None
+    later = datetime(2026, 3, 5, 9)
+    organisations.update_organisation(ana.organisation_id, now=later, is_target=True)
+    coffee = next(kind for kind in interactions.kinds() if kind.name == "coffee")
+    interactions.log_interaction(ana.id, coffee.id, on=date(2026, 3, 4), now=later)
+    batch = undoable_import()
+    assert batch is not None
+    costs = undo_costs(batch.id)
+    assert (costs["people"], costs["interactions"]) == (1, 1)  # the "connected" entry isn't theirs
+    undo_import(batch.id, now=later, backups_dir=None)
+    names = [row[0] for row in db.execute_sql("SELECT name FROM organisation").fetchall()]
+    assert names == ["Acme Health"]  # marked as a target since: kept
+
+
+def test_an_older_or_undone_import_cant_be_undone(notebook: Paths) -> None:
+    import pytest
+
+    commit_import(plan_import(linkedin(ANA)), now=NOW, backups_dir=None)
+    first = undoable_import()
+    commit_import(plan_import(linkedin(BO)), now=NOW, backups_dir=None)
+    assert first is not None
+    with pytest.raises(ValueError):
+        undo_import(first.id, now=NOW, backups_dir=None)
+    last = undoable_import()
+    assert last is not None
+    undo_import(last.id, now=NOW, backups_dir=None)
+    with pytest.raises(ValueError):
+        undo_import(last.id, now=NOW, backups_dir=None)
+
+
+def test_importing_nothing_new_leaves_the_last_import_undoable(notebook: Paths) -> None:
+    commit_import(plan_import(linkedin(ANA)), now=NOW, backups_dir=notebook.backups_dir)
+    first = undoable_import()
+    result = commit_import(plan_import(linkedin(ANA)), now=NOW, backups_dir=notebook.backups_dir)
+    assert (result.batch_id, result.backup) == (0, None)
+    assert undoable_import() == first
+    assert len(list(notebook.backups_dir.glob("before-import-*"))) == 1
+
+
+def test_organisations_and_tags_match_whatever_their_accents_and_case(notebook: Paths) -> None:
+    people.add_person("Cy Moss", now=NOW, organisation="Acme Saúde", tags=["Ärzte"])
+    row = ImportedPerson(3, "Di Ng", organisation="ACME SAUDE", tags=("ärzte",))
+    commit_import(plan_import(linkedin(row)), now=NOW, backups_dir=None)
+    assert db.execute_sql("SELECT count(*) FROM organisation").fetchone()[0] == 1
+    assert db.execute_sql("SELECT count(*) FROM tag").fetchone()[0] == 1

@@ -56,6 +56,7 @@ def test_the_preview_shows_each_row_and_lets_one_be_left_out(notebook: Paths, qt
     assert dialog.plan.rows[0].action == "skip"
     model.setData(model.index(0, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     assert dialog.plan.rows[0].tags_to_add == ("linkedin",)
+    assert model.index(1, 0).data(Qt.ItemDataRole.CheckStateRole) is None  # nothing to choose
     dialog.show_choice.setCurrentIndex(4)  # only the rows that can't be imported
     assert model.rowCount() == 1
 
@@ -72,9 +73,17 @@ def test_import_then_undo_from_the_file_menu(
     assert window.import_people("linkedin", Path("Connections.csv"))
     assert told == ["Added 2 people and filled in 0. You'll find them in People."]
     assert [p.name for p in people.find_people_by_name("Ana Ruiz")] == ["Ana Ruiz"]
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    assert window.undo_stack.count() == 0  # Edit > Undo can't step back across an import
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, *_rest):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
     window.undo_import()
+    assert "2 people it added will be removed." in asked[0]
     assert told[-1] == "The import is undone: 2 people removed."
     assert people.find_people_by_name("Ana Ruiz") == []
     window.undo_import()
@@ -97,3 +106,14 @@ def test_a_file_that_cant_be_used_says_why(
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
     assert not window.import_people("linkedin", Path("notes.txt"))
     assert warned == ["notes.txt isn't a LinkedIn export: line 1 has no header."]
+
+
+def test_enter_in_the_tags_box_applies_them_without_importing(notebook: Paths, qtbot) -> None:
+    dialog = ImportDialog(plan_import(FILE))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.tags.setFocus()
+    dialog.tags.setText("linkedin")
+    qtbot.keyClick(dialog.tags, Qt.Key.Key_Return)
+    assert dialog.result() != ImportDialog.DialogCode.Accepted and dialog.isVisible()
+    assert dialog.plan.rows[0].tags_to_add == ("linkedin",)

@@ -188,8 +188,14 @@ def _spec(model: type[peewee.Model]) -> TableSpec:
     )
 
 
+# The log of imports stays out: its row ids mean nothing in another notebook (undoing an
+# import there would remove the wrong people), and an archive restored is not an import.
+NOT_ARCHIVED = ("import_batch", "import_change")
+
 # Every table, parents before children (the order the models are created in).
-TABLES: dict[str, TableSpec] = {spec.name: spec for spec in map(_spec, ALL_MODELS)}
+TABLES: dict[str, TableSpec] = {
+    spec.name: spec for spec in map(_spec, ALL_MODELS) if spec.name not in NOT_ARCHIVED
+}
 
 
 @dataclass(frozen=True)

@@ -21,12 +21,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from pathfinder.services.contact_fields import clean_fields
 from pathfinder.services.import_rows import ImportedPerson, ParsedFile
 from pathfinder.services.tags import clean_tag
 from pathfinder.services.validation import ValidationError
-from pathfinder.store.backup import backup_database
 from pathfinder.store.database import db, write_transaction
 
 ACTIONS = ("new", "fill", "unchanged", "skip", "invalid")
@@ -61,16 +61,19 @@ class PlanRow:
     tags_to_add: tuple[str, ...] = ()
     add_connection: bool = False  # a "connected on LinkedIn" entry on its date
     cleaned: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    same_as: int = 0  # the line of the same person earlier in the file
 
     def choices(self) -> tuple[str, ...]:
         """What the person may choose for this row in the preview."""
-        if self.action == "invalid":
-            return ("invalid",)
+        if self.action == "invalid" or self.same_as:
+            return (self.action,)
         proposed = self.proposed
         return (proposed, "skip")
 
     @property
     def proposed(self) -> str:
+        if self.same_as:
+            return "unchanged"
         if self.match_id is None:
             return "new"
         return "fill" if self._has_changes() else "unchanged"
@@ -128,8 +131,13 @@ def fold(text: str) -> str:
 
 def linkedin_key(url: str) -> str:
     """The profile part of a LinkedIn address, however it was written, or ''."""
-    match = re.search(r"linkedin\.com/(in|pub)/([^/?#\s]+)", url, re.IGNORECASE)
-    return f"{match.group(1)}/{match.group(2)}".casefold() if match else ""
+    text = unquote(url)
+    match = re.search(r"linkedin\.com/in/([^/?#\s]+)", text, re.IGNORECASE)
+    if match:
+        return f"in/{match.group(1)}".casefold()
+    # Old public addresses (/pub/name/1a/2b3/4c5) are only unique whole.
+    match = re.search(r"linkedin\.com/(pub/[^?#\s]+?)/?(?:[?#]|$)", text, re.IGNORECASE)
+    return match.group(1).casefold() if match else ""
 
 
 @dataclass
@@ -193,12 +201,29 @@ class _Index:
         if url and url in self.by_url:
             return self.by_url[url], "the same LinkedIn profile"
         for email in (person.email, *person.other_emails):
-            if email and email.casefold() in self.by_email:
-                return self.by_email[email.casefold()], "the same email address"
+            found = self.by_email.get(email.casefold()) if email else None
+            # A shared address (a family's, an office's) is no proof: the names must agree.
+            if found is not None and names_agree(self.people[found].name, person.name):
+                return found, "the same email address"
         key = (fold(person.name), fold(person.organisation))
         if key in self.by_name:
             return self.by_name[key], "the same name and organisation"
         return None, ""
+
+
+def names_agree(one: str, other: str) -> bool:
+    """The same person by name, allowing for initials and a missing middle or last name:
+    "Ana Ruiz" ~ "A. Ruiz" ~ "Ana"; not "Luis Ruiz"."""
+    first, second = fold(one).replace(".", " ").split(), fold(other).replace(".", " ").split()
+    if not first or not second:
+        return False
+
+    def same(a: str, b: str) -> bool:
+        return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+    if not same(first[0], second[0]):
+        return False
+    return len(first) == 1 or len(second) == 1 or same(first[-1], second[-1])
 
 
 def _label(known: _Known) -> str:
@@ -219,6 +244,7 @@ def plan_import(parsed: ParsedFile, defaults: ImportDefaults | None = None) -> I
     extra_tags = tuple(clean_tag(tag) for tag in defaults.tags if clean_tag(tag))
     rows: list[PlanRow] = []
     pending_id = -1  # people added earlier in the same file get stand-in ids
+    pending: dict[int, int] = {}  # stand-in id -> the row that adds them
     for person in parsed.people:
         if not person.valid:
             rows.append(PlanRow(person, "invalid", why=person.problem))
@@ -228,9 +254,10 @@ def plan_import(parsed: ParsedFile, defaults: ImportDefaults | None = None) -> I
         except ValidationError as error:
             rows.append(PlanRow(person, "invalid", why=error.message))
             continue
-        tags = _unique((*person.tags, *extra_tags))
         match_id, why = index.find(person)
         if match_id is None:
+            # The level, source and tags chosen in the preview are for the people added.
+            tags = _unique((*person.tags, *extra_tags))
             row = PlanRow(
                 person,
                 "new",
@@ -239,8 +266,30 @@ def plan_import(parsed: ParsedFile, defaults: ImportDefaults | None = None) -> I
                 cleaned=cleaned,
             )
             index.add(_as_known(pending_id, person, tags))
+            pending[pending_id] = len(rows)
             pending_id -= 1
             rows.append(row)
+            continue
+        if match_id < 0:
+            # The same person earlier in this file: what this row adds goes with that one,
+            # so importing the file again finds nothing more to fill in.
+            first = pending[match_id]
+            rows[first] = _merged(rows[first], person, defaults, extra_tags)
+            index.people[match_id].fields.update(
+                {
+                    name: value
+                    for name in FILLABLE
+                    if (value := _imported_value(rows[first].person, name))
+                }
+            )
+            rows.append(
+                PlanRow(
+                    person,
+                    "unchanged",
+                    same_as=rows[first].person.line,
+                    why=f"The same person as line {rows[first].person.line} ({why}).",
+                )
+            )
             continue
         known = index.people[match_id]
         fills = {
@@ -248,29 +297,48 @@ def plan_import(parsed: ParsedFile, defaults: ImportDefaults | None = None) -> I
             for name in FILLABLE
             if (value := _imported_value(person, name)) and not known.fields[name].strip()
         }
-        organisation = person.organisation if not known.has_organisation else ""
+        tags = _unique(person.tags)
         row = PlanRow(
             person,
             "unchanged",
-            match_id=match_id if match_id > 0 else None,
-            match_label=_label(known) if match_id > 0 else f"{known.name} (earlier in this file)",
+            match_id=match_id,
+            match_label=_label(known),
             why=f"Matched by {why}.",
-            fills=fills if match_id > 0 else {},
-            organisation_fill=organisation if match_id > 0 else "",
-            tags_to_add=tuple(t for t in tags if t.casefold() not in known.tags)
-            if match_id > 0
-            else (),
-            add_connection=match_id > 0
-            and person.connected_on is not None
+            fills=fills,
+            organisation_fill=person.organisation if not known.has_organisation else "",
+            tags_to_add=tuple(t for t in tags if t.casefold() not in known.tags),
+            add_connection=person.connected_on is not None
             and person.connected_on not in known.connected,
             cleaned=cleaned,
         )
-        if match_id < 0:
-            row = replace(row, action="unchanged", why="The same person is earlier in this file.")
-        else:
-            row = replace(row, action=row.proposed)
-        rows.append(row)
+        rows.append(replace(row, action=row.proposed))
     return ImportPlan(parsed, defaults, rows)
+
+
+def _merged(
+    row: PlanRow, later: ImportedPerson, defaults: ImportDefaults, extra_tags: tuple[str, ...]
+) -> PlanRow:
+    """The new person of `row`, with the empty fields filled from a later row of the file."""
+    person = row.person
+    updates: dict[str, Any] = {
+        name: value
+        for name in (*FILLABLE, "organisation")
+        if not _imported_value(person, name) and (value := _imported_value(later, name))
+    }
+    if person.connected_on is None and later.connected_on is not None:
+        updates["connected_on"] = later.connected_on
+    merged = replace(person, **updates, tags=(*person.tags, *later.tags))
+    try:
+        cleaned = _checked(merged, defaults)
+    except ValidationError:
+        return row  # what the later row adds doesn't fit: keep the first as it was
+    return replace(
+        row,
+        person=merged,
+        cleaned=cleaned,
+        tags_to_add=_unique((*merged.tags, *extra_tags)),
+        add_connection=merged.connected_on is not None,
+    )
 
 
 def _imported_value(person: ImportedPerson, name: str) -> str:
@@ -310,12 +378,14 @@ def _as_known(person_id: int, person: ImportedPerson, tags: tuple[str, ...]) -> 
 
 def commit_import(plan: ImportPlan, *, now: datetime, backups_dir: Path | None) -> ImportResult:
     """Write the plan in one transaction, after a backup (when `backups_dir` is given)."""
-    from pathfinder.services.import_write import write_plan
+    from pathfinder.services.import_write import safe_backup, write_plan
 
+    counts = plan.counts()
+    if not counts["new"] and not counts["fill"]:
+        return ImportResult(0, 0, 0, None)  # nothing to do: no backup, nothing to undo
     backup = None
     if backups_dir is not None:
-        backup = backups_dir / f"before-import-{now:%Y%m%d-%H%M%S}.sqlite3"
-        backup_database(db.connection(), backup)
+        backup = safe_backup(backups_dir, "before-import", now)
     with write_transaction():
         batch_id, added, filled = write_plan(plan, now)
     return ImportResult(batch_id, added, filled, backup)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -22,11 +23,13 @@ from pathfinder.services.import_plan import (
     PlanRow,
     _checked,
     before_json,
+    fold,
 )
 from pathfinder.services.interactions import refresh_last_contact
 from pathfinder.services.search import indexed_afterwards
 from pathfinder.store.backup import backup_database
 from pathfinder.store.database import db, write_transaction
+from pathfinder.store.errors import StorageWriteError
 
 Change = tuple[int, str, int, int | None, str, str]  # batch, table, row, other, action, before
 BULK_PEOPLE = 500  # from this many people added, the search index is filled in one go
@@ -60,13 +63,15 @@ class _Writer:
         self.batch_id = batch_id
         self.now = now
         self.changes: list[Change] = []
-        self.organisations = {
-            _nocase(name): row_id
-            for row_id, name in db.execute_sql("SELECT id, name FROM organisation")
-        }
-        self.tags = {
-            _nocase(name): row_id for row_id, name in db.execute_sql("SELECT id, name FROM tag")
-        }
+        organisations = db.execute_sql("SELECT id, name FROM organisation").fetchall()
+        tags = db.execute_sql("SELECT id, name FROM tag").fetchall()
+        self.organisations = {_nocase(name): row_id for row_id, name in organisations}
+        self.tags = {_nocase(name): row_id for row_id, name in tags}
+        # "Acme Saúde" is "ACME SAUDE": SQLite's NOCASE only folds ASCII, so the names are
+        # also looked up folded (accents and all case), after an exact match.
+        self.organisations_folded = {fold(name): row_id for row_id, name in organisations}
+        self.tags_folded = {fold(name): row_id for row_id, name in tags}
+
         self._kind: int | None = None
         self.new_tags: list[tuple[int, int]] = []
         self.now_text = now.isoformat(sep=" ")
@@ -99,6 +104,8 @@ class _Writer:
         if not name:
             return None
         key = _nocase(name)
+        if key not in self.organisations and fold(name) in self.organisations_folded:
+            self.organisations[key] = self.organisations_folded[fold(name)]
         if key not in self.organisations:
             cursor = db.execute_sql(
                 "INSERT INTO organisation (name, industry, is_target, notes, created_at,"
@@ -106,14 +113,18 @@ class _Writer:
                 [name, self.now, self.now],
             )
             self.organisations[key] = int(cursor.lastrowid)
+            self.organisations_folded[fold(name)] = self.organisations[key]
             self.note("organisation", self.organisations[key])
         return self.organisations[key]
 
     def tag(self, name: str) -> int:
         key = _nocase(name)
+        if key not in self.tags and fold(name) in self.tags_folded:
+            self.tags[key] = self.tags_folded[fold(name)]
         if key not in self.tags:
             cursor = db.execute_sql("INSERT INTO tag (name) VALUES (?)", [name])
             self.tags[key] = int(cursor.lastrowid)
+            self.tags_folded[fold(name)] = self.tags[key]
             self.note("tag", self.tags[key])
         return self.tags[key]
 
@@ -252,6 +263,19 @@ class _Writer:
             self.connection(person_id, row.person.connected_on, note=True)
 
 
+def safe_backup(backups_dir: Path, name: str, now: datetime) -> Path:
+    """A backup before an import or its undo; a disk that can't take it is the disk's
+    problem (StorageWriteError: nothing was changed), not a bug."""
+    target = backups_dir / f"{name}-{now:%Y%m%d-%H%M%S-%f}.sqlite3"
+    try:
+        return backup_database(db.connection(), target)
+    except (OSError, sqlite3.Error) as error:
+        raise StorageWriteError(
+            f"Pathfinder makes a backup first, and the backup failed ({error}). "
+            "Nothing was changed. Free some space, then try again."
+        ) from None
+
+
 def _plain(value: Any) -> Any:
     """A value as peewee would store it (dates and times as text, booleans as 0/1)."""
     if isinstance(value, datetime):
@@ -317,11 +341,12 @@ def undoable_import() -> Batch | None:
 
 def undo_import(batch_id: int, *, now: datetime, backups_dir: Path | None) -> int:
     """Take the import back out in one transaction (after a backup); returns how many
-    people it removed."""
+    people it removed. Only the last import, and only once."""
+    latest = undoable_import()
+    if latest is None or latest.id != batch_id:
+        raise ValueError(f"import {batch_id} isn't the last one, or was undone already")
     if backups_dir is not None:
-        backup_database(
-            db.connection(), backups_dir / f"before-undo-import-{now:%Y%m%d-%H%M%S}.sqlite3"
-        )
+        safe_backup(backups_dir, "before-undo-import", now)
     changes = db.execute_sql(
         "SELECT target_table, row_id, other_id, action, previous FROM import_change"
         " WHERE batch_id = ? ORDER BY id DESC",
@@ -352,7 +377,7 @@ def undo_import(batch_id: int, *, now: datetime, backups_dir: Path | None) -> in
             else:  # organisations, tags, the interaction kind: only if nothing uses them now
                 later.append((table, row_id))
         for table, row_id in later:
-            _remove_if_unused(table, row_id)
+            _remove_if_unused(table, row_id, latest.imported_at)
         for person_id in touched:
             refresh_last_contact(person_id)
         db.execute_sql("UPDATE import_batch SET undone_at = ? WHERE id = ?", [now, batch_id])
@@ -384,6 +409,44 @@ _USERS = {
 }
 
 
-def _remove_if_unused(table: str, row_id: int) -> None:
-    if db.execute_sql(_USERS[table] + " LIMIT 1", [row_id]).fetchone() is None:
-        db.execute_sql(f"DELETE FROM {table} WHERE id = ?", [row_id])
+def _remove_if_unused(table: str, row_id: int, imported_at: datetime) -> None:
+    if db.execute_sql(_USERS[table] + " LIMIT 1", [row_id]).fetchone() is not None:
+        return
+    if table == "organisation":
+        # One the person has edited since (marked as a target, wrote notes) is theirs now.
+        edited = db.execute_sql(
+            "SELECT 1 FROM organisation WHERE id = ? AND updated_at > ?",
+            [row_id, imported_at.isoformat(sep=" ")],
+        ).fetchone()
+        if edited:
+            return
+    db.execute_sql(f"DELETE FROM {table} WHERE id = ?", [row_id])
+
+
+def undo_costs(batch_id: int) -> dict[str, int]:
+    """What undoing would take with it that the person added after the import: their
+    interactions, conversations, follow-ups and journal links with the people it added."""
+    added = (
+        "SELECT row_id FROM import_change WHERE batch_id = ? AND target_table = 'contact'"
+        " AND action = 'added'"
+    )
+    counts = {"people": 0, "interactions": 0, "conversations": 0, "follow-ups": 0, "entries": 0}
+    for key, sql in (
+        ("people", f"SELECT count(*) FROM contact WHERE id IN ({added})"),
+        (
+            "interactions",
+            f"SELECT count(*) FROM interaction i WHERE i.contact_id IN ({added}) AND NOT EXISTS"
+            " (SELECT 1 FROM interaction_kind k WHERE k.id = i.kind_id AND k.name = ?)",
+        ),
+        ("conversations", f"SELECT count(*) FROM conversation WHERE contact_id IN ({added})"),
+        ("follow-ups", f"SELECT count(*) FROM follow_up WHERE contact_id IN ({added})"),
+        (
+            "entries",
+            f"SELECT count(DISTINCT entry_id) FROM journal_link WHERE contact_id IN ({added})",
+        ),
+    ):
+        parameters: list[object] = (
+            [batch_id, CONNECTED_KIND] if key == "interactions" else [batch_id]
+        )
+        counts[key] = int(db.execute_sql(sql, parameters).fetchone()[0])
+    return counts

@@ -345,7 +345,15 @@ def indexed_afterwards(tables: Iterable[str]) -> Iterator[None]:
     }
     for name, _sql in triggers:
         db.execute_sql(f'DROP TRIGGER "{name}"')
-    yield
+    try:
+        yield
+    except BaseException:
+        # The caller's rollback brings the triggers back; should it carry on instead,
+        # they must not stay lifted.
+        for _name, sql in triggers:
+            with contextlib.suppress(DatabaseError):  # the first error is the one to report
+                db.execute_sql(sql.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS", 1))
+        raise
     for kind, code, table in kinds:
         db.execute_sql(
             "INSERT INTO search_index (rowid, title, body, title_folded, body_folded) "

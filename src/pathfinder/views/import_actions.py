@@ -15,7 +15,7 @@ from pathfinder.import_commands import parse_file
 from pathfinder.paths import Paths
 from pathfinder.services.import_plan import ImportPlan, commit_import, plan_import
 from pathfinder.services.import_rows import ImportFileError
-from pathfinder.services.import_write import undo_import, undoable_import
+from pathfinder.services.import_write import undo_costs, undo_import, undoable_import
 from pathfinder.store.errors import StoreError
 from pathfinder.views.import_dialog import KIND_NAMES, ImportDialog
 
@@ -99,9 +99,9 @@ def undo_last_import(
             parent,
             "Undo import",
             f"Take back the import of {batch.file_name} ({batch.summary}, "
-            f"{batch.imported_at:%d %B %Y at %H:%M})?\n\nThe people it added are removed, "
-            "with anything added to them since; fields it filled in are emptied unless you "
-            "changed them. A backup is made first.",
+            f"{batch.imported_at:%d %B %Y at %H:%M})?\n\n{_costs_in_words(batch.id)} "
+            "Fields it filled in are emptied again unless you changed them since. "
+            "A backup is made first.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -120,3 +120,22 @@ def undo_last_import(
         f"The import is undone: {removed} {'person' if removed == 1 else 'people'} removed.",
     )
     return True
+
+
+def _costs_in_words(batch_id: int) -> str:
+    costs = undo_costs(batch_id)
+    people = costs["people"]
+    removed = f"{people} {'person' if people == 1 else 'people'} it added will be removed"
+    since = [
+        f"{count} {word if count == 1 else words}"
+        for key, word, words in (
+            ("interactions", "interaction", "interactions"),
+            ("conversations", "conversation", "conversations"),
+            ("follow-ups", "follow-up", "follow-ups"),
+            ("entries", "journal link", "journal links"),
+        )
+        if (count := costs[key])
+    ]
+    if since:
+        return f"{removed}, with what you added to them since: {', '.join(since)}."
+    return f"{removed}."

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -47,6 +49,8 @@ SHOW = (
 def what_happens(row: PlanRow) -> str:
     if row.action == "invalid":
         return f"Can't be imported: {row.why}"
+    if row.same_as:
+        return f"Same person as line {row.same_as}: added once, with what both rows hold"
     if row.match_id is None and row.proposed == "new":
         return "A new person" + (
             f", tagged {', '.join(row.tags_to_add)}" if row.tags_to_add else ""
@@ -100,21 +104,22 @@ class PlanModel(QAbstractTableModel):
         row = self.row_at(index)
         column = index.column()
         if column == 0 and role == Qt.ItemDataRole.CheckStateRole:
-            if row.action == "invalid":
-                return None
+            if row.action == "invalid" or row.proposed == "unchanged":
+                return None  # nothing to choose: no box
             taken = row.action not in ("skip", "unchanged")
             return Qt.CheckState.Checked if taken else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DisplayRole:
             person = row.person
+            warned = f" ({'; '.join(person.warnings)})" if person.warnings else ""
             return (
                 f"line {person.line}",
                 person.name,
                 person.organisation,
                 person.title,
-                what_happens(row),
+                what_happens(row) + warned,
             )[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 4:
-            return what_happens(row)
+            return "\n".join((what_happens(row), *row.person.warnings))
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -172,7 +177,7 @@ class ImportDialog(QDialog):
         level_label = QLabel("New people are &level")
         level_label.setBuddy(self.level)
         defaults.addRow(level_label, row)
-        tags_label = QLabel("T&ags to add")
+        tags_label = QLabel("T&ags for new people")
         tags_label.setBuddy(self.tags)
         defaults.addRow(tags_label, self.tags)
         layout.addLayout(defaults)
@@ -205,11 +210,27 @@ class ImportDialog(QDialog):
         self.import_button = self.buttons.addButton(
             "Import", QDialogButtonBox.ButtonRole.AcceptRole
         )
+        # Enter in the tags box applies the tags; it mustn't start the import unseen.
+        self.import_button.setAutoDefault(False)
+        self.import_button.setDefault(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.model.dataChanged.connect(self._update_summary)
         self._update_summary()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter imports only from the Import button itself: in the tags box it applies the
+        tags (the preview changes), anywhere else it does nothing the person didn't see."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focused = self.focusWidget()
+            if focused is self.tags:
+                self._replan()
+            elif isinstance(focused, QPushButton):
+                focused.click()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def defaults(self) -> ImportDefaults:
         tags = tuple(tag.strip() for tag in self.tags.text().split(",") if tag.strip())

@@ -198,6 +198,9 @@ class MainMenus:
             return False
         changed = import_people(self, self.paths, kind, self._clock, path)
         if changed:
+            # Edit > Undo can't step back across an import (what it would restore may lean
+            # on rows the import or its undo has since changed).
+            self.undo_stack.clear()
             self.refresh_current()
         return changed
 
@@ -205,6 +208,7 @@ class MainMenus:
         from pathfinder.views.import_actions import undo_last_import
 
         if self.flush() and undo_last_import(self, self.paths, self._clock):
+            self.undo_stack.clear()
             self.refresh_current()
 
     def export_people(self, kind: str) -> None:
