@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from pathfinder.paths import Paths
 from pathfinder.services import people
 from pathfinder.services.import_plan import (
@@ -329,3 +332,52 @@ def test_organisations_and_tags_match_whatever_their_accents_and_case(notebook: 
     commit_import(plan_import(linkedin(row)), now=NOW, backups_dir=None)
     assert db.execute_sql("SELECT count(*) FROM organisation").fetchone()[0] == 1
     assert db.execute_sql("SELECT count(*) FROM tag").fetchone()[0] == 1
+
+
+def test_a_connection_date_in_the_future_is_left_out(notebook: Paths) -> None:
+    later = ImportedPerson(3, "Cy Moss", connected_on=date(2199, 1, 1))
+    commit_import(plan_import(linkedin(later)), now=NOW, backups_dir=None)
+    cy = people.find_people_by_name("Cy Moss")[0]
+    assert cy.last_contact_on is None
+    assert db.execute_sql("SELECT count(*) FROM interaction").fetchone()[0] == 0
+
+
+NAMES = st.text(alphabet="AaÉéBbØøLl .-'", min_size=1, max_size=12).filter(lambda t: t.strip())
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    rows=st.lists(
+        st.tuples(
+            NAMES,
+            st.sampled_from(["", "Acme", "ACME", "Ácme", "Borealis"]),
+            st.sampled_from(["", "a@x.example", "A@X.example", "b@x.example"]),
+        ),
+        max_size=8,
+    )
+)
+def test_any_file_imports_then_changes_nothing_then_undoes_to_the_start(
+    notebook: Paths, rows: list[tuple[str, str, str]]
+) -> None:
+    from pathfinder.services.import_write import undo_import as undo
+
+    for batch in db.execute_sql("SELECT id FROM import_batch WHERE undone_at IS NULL"):
+        undo(batch[0], now=NOW, backups_dir=None)
+    start = counts()
+    parsed = linkedin(
+        *(
+            ImportedPerson(n + 2, name, organisation=org, email=email)
+            for n, (name, org, email) in enumerate(rows)
+        )
+    )
+    commit_import(plan_import(parsed), now=NOW, backups_dir=None)
+    assert index_problems() == []
+    again = plan_import(parsed)
+    assert {row.action for row in again.rows} <= {"unchanged", "invalid"}
+    batch = undoable_import()
+    if batch is not None:
+        undo_import(batch.id, now=NOW, backups_dir=None)
+    assert counts() == start
+    assert index_problems() == []

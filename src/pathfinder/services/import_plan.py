@@ -262,7 +262,7 @@ def plan_import(parsed: ParsedFile, defaults: ImportDefaults | None = None) -> I
                 person,
                 "new",
                 tags_to_add=tags,
-                add_connection=person.connected_on is not None,
+                add_connection=_connected(person),
                 cleaned=cleaned,
             )
             index.add(_as_known(pending_id, person, tags))
@@ -307,8 +307,7 @@ def plan_import(parsed: ParsedFile, defaults: ImportDefaults | None = None) -> I
             fills=fills,
             organisation_fill=person.organisation if not known.has_organisation else "",
             tags_to_add=tuple(t for t in tags if t.casefold() not in known.tags),
-            add_connection=person.connected_on is not None
-            and person.connected_on not in known.connected,
+            add_connection=_connected(person) and person.connected_on not in known.connected,
             cleaned=cleaned,
         )
         rows.append(replace(row, action=row.proposed))
@@ -337,8 +336,14 @@ def _merged(
         person=merged,
         cleaned=cleaned,
         tags_to_add=_unique((*merged.tags, *extra_tags)),
-        add_connection=merged.connected_on is not None,
+        add_connection=_connected(merged),
     )
+
+
+def _connected(person: ImportedPerson) -> bool:
+    """A "connected on LinkedIn" entry is kept for a date that has come (a date in the
+    future would make them look recently in touch, and the timeline refuses it)."""
+    return person.connected_on is not None and person.connected_on <= date.today()
 
 
 def _imported_value(person: ImportedPerson, name: str) -> str:
