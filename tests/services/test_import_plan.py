@@ -20,7 +20,7 @@ from pathfinder.services.import_plan import (
     plan_import,
 )
 from pathfinder.services.import_rows import ImportedPerson, ParsedFile
-from pathfinder.services.import_write import undo_import, undoable_import
+from pathfinder.services.import_undo import undo_import, undoable_import
 from pathfinder.services.search import index_problems
 from pathfinder.store.database import db
 
@@ -283,7 +283,7 @@ def test_the_import_log_stays_out_of_archives(notebook: Paths, tmp_path: Path) -
 
 def test_undo_keeps_what_the_person_made_their_own(notebook: Paths) -> None:
     from pathfinder.services import interactions, organisations
-    from pathfinder.services.import_write import undo_costs
+    from pathfinder.services.import_undo import undo_costs
 
     commit_import(plan_import(linkedin(ANA)), now=NOW, backups_dir=None)
     ana = people.find_people_by_name("Ana Ruiz")[0]
@@ -361,7 +361,7 @@ NAMES = st.text(alphabet="AaÉéBbØøLl .-'", min_size=1, max_size=12).filter(l
 def test_any_file_imports_then_changes_nothing_then_undoes_to_the_start(
     notebook: Paths, rows: list[tuple[str, str, str]]
 ) -> None:
-    from pathfinder.services.import_write import undo_import as undo
+    from pathfinder.services.import_undo import undo_import as undo
 
     for batch in db.execute_sql("SELECT id FROM import_batch WHERE undone_at IS NULL"):
         undo(batch[0], now=NOW, backups_dir=None)

@@ -15,7 +15,7 @@ from pathfinder.import_commands import parse_file
 from pathfinder.paths import Paths
 from pathfinder.services.import_plan import ImportPlan, commit_import, plan_import
 from pathfinder.services.import_rows import ImportFileError
-from pathfinder.services.import_write import undo_costs, undo_import, undoable_import
+from pathfinder.services.import_undo import undo_costs, undo_import, undoable_import
 from pathfinder.store.errors import StoreError
 from pathfinder.views.import_dialog import KIND_NAMES, ImportDialog
 
