@@ -50,8 +50,8 @@ from pathfinder.services.archive_read import ArchiveContents, Row
 from pathfinder.services.archive_rules import fold
 from pathfinder.services.conversation_texts import SEED_QUESTIONS
 from pathfinder.services.search import rebuild_index
-from pathfinder.store.backup import backup_database
-from pathfinder.store.database import db
+from pathfinder.store.backup import backup_first
+from pathfinder.store.database import db, what_went_wrong
 from pathfinder.store.errors import StorageWriteError
 from pathfinder.store.migrations.m0002_people import FIRST_KINDS
 
@@ -124,14 +124,7 @@ def restore_archive(
         raise NotebookNotEmpty(held)
     backup = None
     if held:
-        backup = _backup_path(backups_dir, now or datetime.now())
-        try:
-            backup_database(db.connection(), backup)
-        except (OSError, sqlite3.Error) as error:
-            raise StorageWriteError(
-                f"Pathfinder makes a backup before it merges an archive, but the backup "
-                f"failed ({error}). Nothing was imported; free some space and try again."
-            ) from None
+        backup = backup_first(db.connection(), backups_dir, "before-import", now or datetime.now())
     with _import_transaction():
         connection = db.connection()
         # References are checked once every row is in (a person may be introduced by
@@ -167,30 +160,10 @@ def _import_transaction() -> Iterator[None]:
 
 
 def _nothing_imported(reason: str) -> str:
-    lowered = reason.lower()
-    if "full" in lowered:
-        what = "the disk is full"
-    elif "readonly" in lowered or "read-only" in lowered:
-        what = "the notebook file is read-only"
-    elif "locked" in lowered or "busy" in lowered:
-        what = "another program is holding the notebook file"
-    else:
-        what = f"the disk reported a problem ({reason})"
     return (
-        f"Nothing was imported: {what}. The import was undone, so the notebook is as it "
-        "was before; free some space or fix the problem, then import again."
+        f"Nothing was imported: {what_went_wrong(reason)}. The import was undone, so the "
+        "notebook is as it was before; free some space or fix the problem, then import again."
     )
-
-
-def _backup_path(backups_dir: Path, now: datetime) -> Path:
-    """backups/before-import-YYYYmmdd-HHMMSS.sqlite3, with -2, -3... if that one exists
-    (two merges in one second must not overwrite the first one's backup)."""
-    stem = f"before-import-{now:%Y%m%d-%H%M%S}"
-    path, number = backups_dir / f"{stem}.sqlite3", 1
-    while path.exists():
-        number += 1
-        path = backups_dir / f"{stem}-{number}.sqlite3"
-    return path
 
 
 @contextlib.contextmanager

@@ -9,7 +9,6 @@ it had and the value it got, so undoing can put back exactly that.
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -23,9 +22,8 @@ from pathfinder.services.import_plan import (
     fold,
 )
 from pathfinder.services.search import indexed_afterwards
-from pathfinder.store.backup import backup_database
+from pathfinder.store.backup import backup_first
 from pathfinder.store.database import db
-from pathfinder.store.errors import StorageWriteError
 
 Change = tuple[int, str, int, int | None, str, str]  # batch, table, row, other, action, before
 BULK_PEOPLE = 500  # from this many people added, the search index is filled in one go
@@ -259,16 +257,8 @@ class _Writer:
 
 
 def safe_backup(backups_dir: Path, name: str, now: datetime) -> Path:
-    """A backup before an import or its undo; a disk that can't take it is the disk's
-    problem (StorageWriteError: nothing was changed), not a bug."""
-    target = backups_dir / f"{name}-{now:%Y%m%d-%H%M%S-%f}.sqlite3"
-    try:
-        return backup_database(db.connection(), target)
-    except (OSError, sqlite3.Error) as error:
-        raise StorageWriteError(
-            f"Pathfinder makes a backup first, and the backup failed ({error}). "
-            "Nothing was changed. Free some space, then try again."
-        ) from None
+    """A backup before an import or its undo (StorageWriteError if the disk refuses)."""
+    return backup_first(db.connection(), backups_dir, name, now)
 
 
 def _plain(value: Any) -> Any:

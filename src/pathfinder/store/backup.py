@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from datetime import datetime
 from pathlib import Path
+
+from pathfinder.store.errors import StorageWriteError
 
 BACKUP_MODE = 0o600
 
@@ -29,3 +32,21 @@ def backup_database(source: sqlite3.Connection, destination: Path) -> Path:
     os.chmod(temporary, BACKUP_MODE)
     os.replace(temporary, destination)
     return destination
+
+
+def backup_first(source: sqlite3.Connection, backups_dir: Path, name: str, now: datetime) -> Path:
+    """`backups_dir/NAME-YYYYmmdd-HHMMSS.sqlite3` (then -2, -3… within the same second),
+    made before a change the person may want to take back (an import, a merge, an undo).
+    A disk that can't take it is a StorageWriteError saying nothing was changed, not a bug."""
+    stem = f"{name}-{now:%Y%m%d-%H%M%S}"
+    target, number = backups_dir / f"{stem}.sqlite3", 1
+    while target.exists():
+        number += 1
+        target = backups_dir / f"{stem}-{number}.sqlite3"
+    try:
+        return backup_database(source, target)
+    except (OSError, sqlite3.Error) as error:
+        raise StorageWriteError(
+            f"Pathfinder makes a backup first, and the backup failed ({error}). "
+            "Nothing was changed. Free some space, then try again."
+        ) from None

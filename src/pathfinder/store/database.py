@@ -251,6 +251,15 @@ def write_transaction() -> Iterator[None]:
 
 
 def _write_failure_message(reason: str) -> str:
+    return (
+        f"Your change could not be saved because {what_went_wrong(reason)}.\n\n"
+        "Everything saved before is safe, and what you typed is still on screen. "
+        "Free some space or fix the problem, then edit again to save."
+    )
+
+
+def what_went_wrong(reason: str) -> str:
+    """SQLite's reason for a failed write, in words: "the disk is full", …"""
     lowered = reason.lower()
     if "full" in lowered:
         what = "the disk is full"
@@ -262,8 +271,4 @@ def _write_failure_message(reason: str) -> str:
         what = "the notebook file is damaged (backups are in the 'backups' folder)"
     else:
         what = f"the disk reported a problem ({reason})"
-    return (
-        f"Your change could not be saved because {what}.\n\n"
-        "Everything saved before is safe, and what you typed is still on screen. "
-        "Free some space or fix the problem, then edit again to save."
-    )
+    return what
