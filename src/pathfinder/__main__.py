@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, paths: Paths, show_dialogs: bool) -> int:
-    creates = args.command == "import"
+    creates = args.command in ("import", "restore")
     if args.command is not None and not creates and not args.demo and not paths.database.exists():
         # A command reads a notebook; it never creates one (or its folder) as a side effect.
         print(f"No notebook in {paths.data_dir} yet: nothing to {args.command}.", file=sys.stderr)
@@ -87,12 +87,16 @@ def _run(args: argparse.Namespace, paths: Paths, show_dialogs: bool) -> int:
             show_startup_message("Pathfinder is already open", message)
         return 1
 
-    from pathfinder.store.database import close_notebook, open_notebook
+    from pathfinder.store.backups import BackupSession, changed_since_last_backup
+    from pathfinder.store.database import close_notebook, db
 
+    session: BackupSession | None = None
     try:
-        try:
-            open_notebook(paths.database, paths.backups_dir)
-        except StoreError as error:
+        changed = changed_since_last_backup(
+            paths.database, paths.backup_state_file, paths.backups_dir
+        )
+        error = _open(paths, show_dialogs)
+        if error is not None:
             return _environment_error(error, show_dialogs)
         log.info("notebook opened")
         if args.demo:
@@ -100,18 +104,71 @@ def _run(args: argparse.Namespace, paths: Paths, show_dialogs: bool) -> int:
 
             try:
                 build_demo_notebook(date.today())
-            except StoreError as error:
-                return _environment_error(error, show_dialogs)
+            except StoreError as failure:
+                return _environment_error(failure, show_dialogs)
             log.info("demo notebook built")
+        session = BackupSession(
+            paths.database,
+            paths.backups_dir,
+            paths.backup_state_file,
+            changed_at_start=changed,
+            changes=lambda: db.connection().total_changes,
+        )
         from pathfinder.app import run_app
 
-        return run_app(paths, smoke=args.smoke, demo=args.demo)
+        return run_app(paths, smoke=args.smoke, demo=args.demo, backups=session)
     finally:
+        if session is not None:
+            session.finish()
         close_notebook()
+        if session is not None:
+            session.closed()
         lock.release()
 
 
+def _open(paths: Paths, show_dialogs: bool) -> StoreError | None:
+    """Open the notebook; in the window, offer a backup when it can't be read and a second
+    try when its upgrade failed before. The error to report, or None once it is open."""
+    from pathfinder.store.backups import list_backups
+    from pathfinder.store.database import open_notebook
+    from pathfinder.store.errors import DamagedDatabaseError, UpgradeFailedBeforeError
+
+    retry_upgrade = False
+    while True:
+        try:
+            open_notebook(paths.database, paths.backups_dir, retry_upgrade=retry_upgrade)
+            return None
+        except StoreError as error:
+            if not show_dialogs:
+                return error
+            from datetime import datetime
+
+            from pathfinder.app import application
+            from pathfinder.views import notebook_care
+
+            application()
+            if isinstance(error, UpgradeFailedBeforeError) and not retry_upgrade:
+                if not notebook_care.offer_upgrade_retry(error):
+                    return _SHOWN
+                retry_upgrade = True
+                continue
+            if isinstance(error, DamagedDatabaseError) and list_backups(paths.backups_dir):
+                if notebook_care.offer_restore_at_start(paths, error, datetime.now):
+                    continue
+                return _SHOWN
+            return error
+
+
+class _Shown(StoreError):
+    """The person has seen the problem in a dialog already and chose to quit."""
+
+
+_SHOWN = _Shown("")
+
+
 def _environment_error(error: StoreError, show_dialog: bool) -> int:
+    if isinstance(error, _Shown):
+        return 1
     print(f"{error.title}: {' '.join(error.message.split())}", file=sys.stderr)
     if show_dialog:
         from pathfinder.app import show_startup_message

@@ -8,12 +8,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer, qVersion
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pathfinder import APP_NAME, __version__
 from pathfinder.crashreport import build_report, write_report
 from pathfinder.paths import Paths
+from pathfinder.store.backups import BackupSession
 
 if TYPE_CHECKING:
     from pathfinder.views.main_window import MainWindow
@@ -40,20 +41,55 @@ def show_startup_message(title: str, message: str) -> None:
     box.exec()
 
 
-def run_app(paths: Paths, *, smoke: bool = False, demo: bool = False) -> int:
+class WindowHost(QObject):
+    """Holds the main window, and replaces it with a fresh one after a restore (every
+    section then reads the restored notebook from scratch)."""
+
+    def __init__(self, paths: Paths, demo: bool, backups: BackupSession | None) -> None:
+        super().__init__()
+        self._paths, self._demo, self._backups = paths, demo, backups
+        self.window = self._make_window()
+
+    def _make_window(self) -> MainWindow:
+        from pathfinder.views.main_window import MainWindow
+
+        window = MainWindow(self._paths, demo=self._demo, backups=self._backups)
+        window.notebook_replaced.connect(self._replace)
+        return window
+
+    def bring_forward(self) -> None:
+        self.window.bring_forward()
+
+    def _replace(self, message: str) -> None:
+        old = self.window
+        old.save_state()
+        old.remember_state = False
+        old.ask_before_losing = False
+        self.window = self._make_window()
+        self.window.show()
+        self.window.auto_backup.timer.start()
+        old.close()
+        old.deleteLater()
+        self.window.show_status(message)
+        QMessageBox.information(self.window, "Backup restored", message)
+
+
+def run_app(
+    paths: Paths, *, smoke: bool = False, demo: bool = False, backups: BackupSession | None = None
+) -> int:
     app = application()
     from pathfinder.instance import RaiseListener
-    from pathfinder.views.main_window import MainWindow
 
-    window = MainWindow(paths, demo=demo)
+    host = WindowHost(paths, demo, backups)
     if smoke:
-        return run_smoke(app, window)
-    _close_on_terminate(app, window)
-    listener = RaiseListener(paths.data_dir, window)
-    listener.raise_requested.connect(window.bring_forward)
-    window.show()
-    QTimer.singleShot(0, window.offer_unsaved_text)
-    QTimer.singleShot(0, window.remind_at_start)
+        return run_smoke(app, host.window)
+    _close_on_terminate(app, host)
+    listener = RaiseListener(paths.data_dir, host)
+    listener.raise_requested.connect(host.bring_forward)
+    host.window.show()
+    host.window.auto_backup.start()
+    QTimer.singleShot(0, host.window.offer_unsaved_text)
+    QTimer.singleShot(0, host.window.remind_at_start)
     return app.exec()
 
 
@@ -93,6 +129,9 @@ def run_smoke(app: QApplication, window: MainWindow) -> int:
     print(f"smoke: searched, {found} results")
     window.search_box.popup.hide()
     _smoke_report(window)
+    if window.auto_backup.start_if_due():
+        window.auto_backup.wait()
+        print("smoke: backup made")
     window.remember_state = False  # a smoke run must not move the user's window
     window.close()
     app.processEvents()
@@ -100,7 +139,7 @@ def run_smoke(app: QApplication, window: MainWindow) -> int:
     return 0
 
 
-def _close_on_terminate(app: QApplication, window: MainWindow) -> None:
+def _close_on_terminate(app: QApplication, host: WindowHost) -> None:
     """On SIGTERM or Ctrl+C (a logout, a kill), close the window properly so typing is saved.
 
     Python runs signal handlers only when it gets control, so a timer hands it
@@ -108,13 +147,13 @@ def _close_on_terminate(app: QApplication, window: MainWindow) -> None:
     """
 
     def close(_signum: int, _frame: object) -> None:
-        window.ask_before_losing = False
-        window.close()
+        host.window.ask_before_losing = False
+        host.window.close()
         app.quit()
 
     signal.signal(signal.SIGTERM, close)
     signal.signal(signal.SIGINT, close)
-    timer = QTimer(window)
+    timer = QTimer(host)
     timer.timeout.connect(lambda: None)
     timer.start(300)
 

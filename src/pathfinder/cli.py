@@ -66,7 +66,42 @@ def build_parser() -> argparse.ArgumentParser:
     _add_notebook_options(search, argparse.SUPPRESS, argparse.SUPPRESS)
     _add_export(commands)
     _add_import(commands)
+    _add_care(commands)
     return parser
+
+
+def _add_care(commands: argparse._SubParsersAction) -> None:
+    backup = commands.add_parser(
+        "backup",
+        help="make a backup of the notebook now",
+        description="Make a checked backup of the whole notebook in the backups folder of the "
+        "data folder, then tidy older backups away (recent ones, and one a day, a week and "
+        "a month are kept). Prints the backup's path.",
+    )
+    _add_notebook_options(backup, argparse.SUPPRESS, argparse.SUPPRESS)
+    check = commands.add_parser(
+        "check",
+        help="check the notebook for damage; prints ok, or what is wrong",
+        description="Check every page of the notebook file, the links between records and "
+        "the search index. Prints ok and exits 0 when all is well; otherwise prints what is "
+        "wrong and exits 1.",
+    )
+    check.add_argument(
+        "--repair",
+        action="store_true",
+        help="when only the search index is wrong, rebuild it (after a backup)",
+    )
+    _add_notebook_options(check, argparse.SUPPRESS, argparse.SUPPRESS)
+    restore = commands.add_parser(
+        "restore",
+        help="list the backups, or put one back in place of the notebook",
+        description="Without BACKUP, list the backups, newest first. With BACKUP (a name "
+        "from the list, or a path), put it in place of the notebook. The notebook as it "
+        "was is kept first as a 'before-restore' backup (or, when it can't be read, renamed "
+        "to *.damaged beside it). Close the Pathfinder window first.",
+    )
+    restore.add_argument("backup", nargs="?", metavar="BACKUP")
+    _add_notebook_options(restore, argparse.SUPPRESS, argparse.SUPPRESS)
 
 
 def _add_export(commands: argparse._SubParsersAction) -> None:

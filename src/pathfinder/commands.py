@@ -19,6 +19,12 @@ OLDER_NOTEBOOK = (
 )
 
 
+RESTORE_HINT = (
+    "To go back to a good copy, choose File > Restore from a backup in the Pathfinder "
+    "window, or list the backups with `pathfinder restore`."
+)
+
+
 def run_command(args: argparse.Namespace, paths: Paths) -> int:
     """Run the subcommand named in `args` on the notebook in `paths`; the exit status."""
     from pathfinder.store.database import close_notebook, inspect_notebook, open_notebook
@@ -30,6 +36,11 @@ def run_command(args: argparse.Namespace, paths: Paths) -> int:
 
         return import_archive(args, paths)
 
+    if args.command == "restore":
+        from pathfinder.notebook_commands import restore
+
+        return restore(args, paths)
+
     try:
         version = inspect_notebook(paths.database)
         if not args.demo and version is not None and version < LATEST_VERSION:
@@ -38,6 +49,8 @@ def run_command(args: argparse.Namespace, paths: Paths) -> int:
         open_notebook(paths.database, paths.backups_dir)
     except StoreError as error:
         print(f"{error.title}: {' '.join(error.message.split())}", file=sys.stderr)
+        if args.command == "check":
+            print(RESTORE_HINT, file=sys.stderr)
         return 1
     try:
         if args.demo:
@@ -62,6 +75,10 @@ def run_command(args: argparse.Namespace, paths: Paths) -> int:
             from pathfinder.archive_commands import export_archive
 
             return export_archive(args, paths)
+        if args.command in ("backup", "check"):
+            import pathfinder.notebook_commands as care
+
+            return int(getattr(care, args.command)(args, paths))
         raise AssertionError(f"unknown command {args.command}")
     finally:
         close_notebook()

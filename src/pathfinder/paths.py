@@ -48,6 +48,11 @@ class Paths:
         return self.data_dir / "unsaved-entry.json"
 
     @property
+    def backup_state_file(self) -> Path:
+        """How the notebook file looked after its last backup (to see if it changed since)."""
+        return self.data_dir / "backup-state.json"
+
+    @property
     def lock_file(self) -> Path:
         return self.data_dir / "pathfinder.lock"
 

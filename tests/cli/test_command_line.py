@@ -153,7 +153,7 @@ def test_demo_hands_the_window_a_filled_notebook_of_its_own(tmp_path: Path) -> N
         "import sys\n"
         "import pathfinder.app\n"
         "from pathfinder.__main__ import main\n"
-        "def probe(paths, smoke=False, demo=False):\n"
+        "def probe(paths, smoke=False, demo=False, backups=None):\n"
         "    from pathfinder.services.people import people_count\n"
         "    print(paths.data_dir.name, people_count(), (paths.data_dir / 'logs').is_dir(), demo)\n"
         "    return 0\n"

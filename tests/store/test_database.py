@@ -16,6 +16,8 @@ from playhouse.schema_diff import diff_models
 
 from pathfinder.paths import Paths
 from pathfinder.store import migrations
+from pathfinder.store.backup import verify_backup
+from pathfinder.store.backups import make_backup
 from pathfinder.store.database import (
     APPLICATION_ID,
     close_notebook,
@@ -25,10 +27,13 @@ from pathfinder.store.database import (
 )
 from pathfinder.store.errors import (
     DamagedDatabaseError,
+    DataFolderError,
+    EmptyNotebookError,
     ForeignDatabaseError,
     NewerDatabaseError,
     StorageWriteError,
     UpgradeError,
+    UpgradeFailedBeforeError,
 )
 from pathfinder.store.models import ALL_MODELS, WhyVersion
 
@@ -186,7 +191,8 @@ def test_a_failing_migration_step_changes_nothing(
 
     monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, broken])
     monkeypatch.setattr(migrations, "LATEST_VERSION", CURRENT + 1)
-    with pytest.raises(RuntimeError):
+    before = dump(paths.database)
+    with pytest.raises(UpgradeError, match="unexpected RuntimeError") as failed:
         open_notebook(paths.database, paths.backups_dir)
     close_notebook()
     connection = sqlite3.connect(paths.database)
@@ -194,6 +200,81 @@ def test_a_failing_migration_step_changes_nothing(
     assert connection.execute("PRAGMA user_version").fetchone()[0] == CURRENT
     connection.close()
     assert "half_done" not in tables
+    assert dump(paths.database) == before
+    # The user is told where the backup from just before is, and that backup checks out.
+    (backup,) = paths.backups_dir.iterdir()
+    assert str(backup) in failed.value.message
+    verify_backup(backup)
+
+    # The next start does not try again by itself (no new backup, the same words)…
+    with pytest.raises(UpgradeFailedBeforeError, match="has not tried again") as again:
+        open_notebook(paths.database, paths.backups_dir)
+    assert failed.value.message in again.value.message
+    assert list(paths.backups_dir.iterdir()) == [backup]
+    assert dump(paths.database) == before
+    # …until the person asks for it, or a fixed Pathfinder is installed.
+    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS[:-1], lambda _db: None])
+    open_notebook(paths.database, paths.backups_dir, retry_upgrade=True)
+    close_notebook()
+    assert not list(paths.data_dir.glob("*.upgrade-failed.json"))
+
+
+def test_a_different_version_of_pathfinder_tries_a_failed_upgrade_again(
+    paths: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_notebook(paths)
+
+    def broken(database: SqliteDatabase) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, broken])
+    monkeypatch.setattr(migrations, "LATEST_VERSION", CURRENT + 1)
+    with pytest.raises(UpgradeError, match="disk I/O error"):
+        open_notebook(paths.database, paths.backups_dir)
+    monkeypatch.setattr("pathfinder.__version__", "99.0")
+    with pytest.raises(UpgradeError) as tried:
+        open_notebook(paths.database, paths.backups_dir)
+    assert not isinstance(tried.value, UpgradeFailedBeforeError)
+    assert len(list(paths.backups_dir.iterdir())) == 2
+
+
+def dump(path: Path) -> list[str]:
+    connection = sqlite3.connect(path)
+    try:
+        return list(connection.iterdump())
+    finally:
+        connection.close()
+
+
+def test_a_folder_where_the_notebook_should_be_is_named(paths: Paths) -> None:
+    paths.database.mkdir()
+    (paths.database / "inside.txt").write_text("mine")
+    with pytest.raises(DataFolderError, match="there is a folder"):
+        open_notebook(paths.database, paths.backups_dir)
+    assert (paths.database / "inside.txt").read_text() == "mine"
+
+
+def test_a_read_only_notebook_is_refused_unchanged(paths: Paths) -> None:
+    make_notebook(paths)
+    before = sha256(paths.database)
+    os.chmod(paths.database, 0o444)
+    try:
+        with pytest.raises(DamagedDatabaseError, match="read-only"):
+            open_notebook(paths.database, paths.backups_dir)
+        assert sha256(paths.database) == before
+    finally:
+        os.chmod(paths.database, 0o600)
+
+
+def test_an_empty_file_with_backups_points_to_them(paths: Paths) -> None:
+    make_notebook(paths)
+    make_backup(paths.database, paths.backups_dir, "automatic", datetime(2026, 3, 1, 18, 5))
+    paths.database.write_bytes(b"")
+    with pytest.raises(EmptyNotebookError) as refused:
+        open_notebook(paths.database, paths.backups_dir)
+    assert "empty (0 bytes)" in refused.value.message
+    assert "1 backup of it, the newest from 01 March 2026, 18:05" in refused.value.message
+    assert paths.database.read_bytes() == b""
 
 
 def test_a_full_disk_is_reported_and_keeps_what_was_saved(notebook: Paths) -> None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from pathfinder.services import journal
 from pathfinder.services.validation import ValidationError
-from pathfinder.store.database import write_transaction
+from pathfinder.store.backup import backup_first
+from pathfinder.store.database import db, write_transaction
 from pathfinder.store.models import (
     LEVELS,
     Contact,
@@ -58,6 +60,11 @@ def count_conversations(person_ids: Iterable[int]) -> int:
 
 
 _DEPENDENTS = (ContactTag, RoleHeld, Interaction, FollowUp)
+
+
+def back_up(backups_dir: Path, now: datetime) -> Path:
+    """A backup before deleting several people (StorageWriteError: nothing deleted)."""
+    return backup_first(db.connection(), backups_dir, "before-delete", now)
 
 
 def delete_people(person_ids: Iterable[int]) -> dict[str, list[dict[str, Any]]]:

@@ -1,7 +1,13 @@
-"""Copies of the notebook made with SQLite's online backup API, never a file copy."""
+"""Copies of the notebook made with SQLite's online backup API, never a file copy.
+
+Every copy is written under a temporary name, checked (it opens, `quick_check` is
+ok, the application id is Pathfinder's), and only then renamed into place, so a
+file in `backups/` with a finished name is a backup that was good when made.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from datetime import datetime
@@ -10,43 +16,94 @@ from pathlib import Path
 from pathfinder.store.errors import StorageWriteError
 
 BACKUP_MODE = 0o600
+BACKUP_SUFFIX = ".sqlite3"
+PARTIAL_SUFFIX = ".partial"
+# "PtHf", as in store.database (which imports this module, so it can't be imported here).
+APPLICATION_ID = 0x50744866
+
+
+class BadBackupError(Exception):
+    """A copy that does not read back as a whole Pathfinder notebook."""
 
 
 def backup_database(source: sqlite3.Connection, destination: Path) -> Path:
-    """Write a consistent copy of `source` to `destination` (mode 0600), atomically."""
+    """Write a consistent, checked copy of `source` to `destination` (mode 0600), atomically.
+
+    Raises OSError or sqlite3.Error when the disk refuses, BadBackupError when the
+    copy does not read back; nothing is left behind under either name then."""
     destination.parent.mkdir(parents=True, exist_ok=True)
-    temporary = destination.with_name(destination.name + ".partial")
+    temporary = destination.with_name(destination.name + PARTIAL_SUFFIX)
     if temporary.exists():
         temporary.unlink()
     descriptor = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, BACKUP_MODE)
     os.close(descriptor)
-    target = sqlite3.connect(temporary)
     try:
-        source.backup(target)
-        target.execute("PRAGMA journal_mode=delete")
+        target = sqlite3.connect(temporary)
+        try:
+            source.backup(target)
+            target.execute("PRAGMA journal_mode=delete")
+        finally:
+            target.close()
+        os.chmod(temporary, BACKUP_MODE)
+        verify_backup(temporary)
+        _fsync(temporary)
     except BaseException:
-        target.close()
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temporary.unlink()
         raise
-    target.close()
-    os.chmod(temporary, BACKUP_MODE)
     os.replace(temporary, destination)
+    with contextlib.suppress(OSError):
+        _fsync(destination.parent)
     return destination
 
 
-def backup_first(source: sqlite3.Connection, backups_dir: Path, name: str, now: datetime) -> Path:
-    """`backups_dir/NAME-YYYYmmdd-HHMMSS.sqlite3` (then -2, -3… within the same second),
-    made before a change the person may want to take back (an import, a merge, an undo).
-    A disk that can't take it is a StorageWriteError saying nothing was changed, not a bug."""
+def verify_backup(path: Path) -> None:
+    """Raise BadBackupError unless `path` opens, passes `quick_check` and is ours."""
+    try:
+        connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise BadBackupError(f"it can't be opened ({error})") from None
+    try:
+        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        verdict = connection.execute("PRAGMA quick_check(1)").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise BadBackupError(f"it can't be read ({error})") from None
+    finally:
+        connection.close()
+    if application_id != APPLICATION_ID:
+        raise BadBackupError("it is not a Pathfinder notebook")
+    if verdict != "ok":
+        raise BadBackupError(f"it is damaged ({verdict})")
+
+
+def backup_path(backups_dir: Path, name: str, now: datetime) -> Path:
+    """`backups_dir/NAME-YYYYmmdd-HHMMSS.sqlite3`, then -2, -3… within the same second."""
     stem = f"{name}-{now:%Y%m%d-%H%M%S}"
-    target, number = backups_dir / f"{stem}.sqlite3", 1
+    target, number = backups_dir / f"{stem}{BACKUP_SUFFIX}", 1
     while target.exists():
         number += 1
-        target = backups_dir / f"{stem}-{number}.sqlite3"
+        target = backups_dir / f"{stem}-{number}{BACKUP_SUFFIX}"
+    return target
+
+
+def backup_first(source: sqlite3.Connection, backups_dir: Path, name: str, now: datetime) -> Path:
+    """A checked backup made before a change the person may want to take back (an
+    import, a merge, an undo, a restore, a repair). A disk that can't take it is a
+    StorageWriteError saying nothing was changed, not a bug."""
     try:
-        return backup_database(source, target)
-    except (OSError, sqlite3.Error) as error:
+        return backup_database(source, backup_path(backups_dir, name, now))
+    except (OSError, sqlite3.Error, BadBackupError) as error:
         raise StorageWriteError(
             f"Pathfinder makes a backup first, and the backup failed ({error}). "
             "Nothing was changed. Free some space, then try again."
         ) from None
+
+
+def _fsync(path: Path) -> None:
+    if os.name != "posix" and path.is_dir():
+        return
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

@@ -17,17 +17,19 @@ from pathlib import Path
 import peewee
 from peewee import DatabaseProxy, Model, SqliteDatabase
 
-from pathfinder.store.backup import backup_database
+from pathfinder.store.backup import APPLICATION_ID as APPLICATION_ID
+from pathfinder.store.backup import BadBackupError, backup_database, backup_path
 from pathfinder.store.errors import (
     DamagedDatabaseError,
+    DataFolderError,
+    EmptyNotebookError,
     ForeignDatabaseError,
     NewerDatabaseError,
     StorageWriteError,
     UpgradeError,
+    UpgradeFailedBeforeError,
 )
 
-# "PtHf": written into the SQLite header so other programs' files are told apart.
-APPLICATION_ID = 0x50744866
 FILE_MODE = 0o600
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -48,16 +50,30 @@ class BaseModel(Model):
         legacy_table_names = False
 
 
-def open_notebook(path: Path, backups_dir: Path, *, now: datetime | None = None) -> SqliteDatabase:
+def open_notebook(
+    path: Path,
+    backups_dir: Path,
+    *,
+    now: datetime | None = None,
+    retry_upgrade: bool = False,
+) -> SqliteDatabase:
     """Open the notebook at `path`, creating or migrating it, and bind `db` to it.
 
     Problems of the environment (a full disk, a damaged file) become StoreErrors
-    with a message for the user; the file is left as it was.
+    with a message for the user; the file is left as it was. An upgrade that failed
+    before is not tried again (UpgradeFailedBeforeError) unless `retry_upgrade`.
     """
     from pathfinder.store.migrations import LATEST_VERSION
 
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    version = inspect_notebook(path)
+    try:
+        version = inspect_notebook(path)
+    except EmptyNotebookError as error:
+        raise EmptyNotebookError(error.message + _backups_hint(backups_dir)) from None
+    if version is not None and version < LATEST_VERSION and not retry_upgrade:
+        failed_before = upgrade_failure(path)
+        if failed_before is not None:
+            raise UpgradeFailedBeforeError(failed_before)
     if version is None:
         try:
             _create_notebook(path, backups_dir, stamp)
@@ -71,7 +87,9 @@ def open_notebook(path: Path, backups_dir: Path, *, now: datetime | None = None)
     try:
         database.connect()
         if version is not None and version < LATEST_VERSION:
-            _upgrade(database, version, backups_dir / f"before-upgrade-v{version}-{stamp}.sqlite3")
+            backup = backup_path(backups_dir, f"before-upgrade-v{version}", now or datetime.now())
+            _upgrade(database, path, version, backup)
+            _forget_upgrade_failure(path)
     except peewee.DatabaseError as error:
         database.close()
         raise DamagedDatabaseError(_damaged_message(path, str(error))) from None
@@ -82,12 +100,12 @@ def open_notebook(path: Path, backups_dir: Path, *, now: datetime | None = None)
     return database
 
 
-def _upgrade(database: SqliteDatabase, version: int, backup: Path) -> None:
+def _upgrade(database: SqliteDatabase, path: Path, version: int, backup: Path) -> None:
     from pathfinder.store.migrations import migrate
 
     try:
         backup_database(database.connection(), backup)
-    except (OSError, sqlite3.Error) as error:
+    except (OSError, sqlite3.Error, BadBackupError) as error:
         raise UpgradeError(
             "Pathfinder needs to upgrade your notebook to this version and makes a backup "
             f"first, but the backup failed ({error}).\n\nYour notebook was not changed. "
@@ -95,17 +113,21 @@ def _upgrade(database: SqliteDatabase, version: int, backup: Path) -> None:
         ) from None
     try:
         migrate(database)
-    except (
-        sqlite3.OperationalError,
-        sqlite3.IntegrityError,
-        peewee.OperationalError,
-        peewee.IntegrityError,
-    ) as error:
-        raise UpgradeError(
-            f"Upgrading your notebook to this version of Pathfinder failed ({error}).\n\n"
+    except Exception as error:
+        # A failed step rolls back with its transaction. Whatever the cause (the disk, or a
+        # mistake in Pathfinder), the next start must not try again silently.
+        reason = (
+            str(error)
+            if isinstance(error, sqlite3.Error | peewee.DatabaseError)
+            else (f"an unexpected {type(error).__name__} in Pathfinder")
+        )
+        message = (
+            f"Upgrading your notebook to this version of Pathfinder failed ({reason}).\n\n"
             "The upgrade is all or nothing, so your notebook is exactly as it was, and a "
             f"backup from just before is in\n{backup}"
-        ) from None
+        )
+        _remember_upgrade_failure(path, message)
+        raise UpgradeError(message) from error
 
 
 def close_notebook() -> None:
@@ -120,8 +142,20 @@ def inspect_notebook(path: Path) -> int | None:
     """
     from pathfinder.store.migrations import LATEST_VERSION
 
+    if path.is_dir():
+        raise DataFolderError(
+            f"Where your notebook file should be, there is a folder:\n{path}\n\n"
+            "Pathfinder left it as it is. Move or rename that folder, or start Pathfinder "
+            "with --data-dir pointing to another folder."
+        )
     if not path.exists():
         return None
+    if path.stat().st_mode & 0o222 == 0 or not os.access(path, os.W_OK):
+        raise DamagedDatabaseError(
+            f"Your notebook file is read-only, so nothing you write could be saved:\n{path}"
+            "\n\nPathfinder left it as it is. Make the file writable again (in its "
+            "properties, or with chmod u+w), then start Pathfinder again."
+        )
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
@@ -129,7 +163,10 @@ def inspect_notebook(path: Path) -> int | None:
     except OSError as error:
         raise DamagedDatabaseError(_damaged_message(path, error.strerror or str(error))) from None
     if size == 0:
-        raise DamagedDatabaseError(_damaged_message(path, "the file is empty"))
+        raise EmptyNotebookError(
+            f"Your notebook file is empty (0 bytes):\n{path}\n\nPathfinder left it as it "
+            "is and did not start a new notebook over it."
+        )
     if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
         raise DamagedDatabaseError(_damaged_message(path, "it is not a database file at all"))
     page_size = int.from_bytes(header[16:18], "big")
@@ -177,6 +214,65 @@ def inspect_notebook(path: Path) -> int | None:
             "to open it."
         )
     return int(version)
+
+
+def _backups_hint(backups_dir: Path) -> str:
+    from pathfinder.store.backups import list_backups
+
+    backups = list_backups(backups_dir)
+    if not backups:
+        return " No backups of it were found."
+    newest = backups[0].made_at
+    return (
+        f" Pathfinder has {len(backups)} backup{'s' if len(backups) != 1 else ''} of it, the "
+        f"newest from {newest:%d %B %Y, %H:%M}: choose one to restore."
+    )
+
+
+# -- an upgrade that failed is not tried again silently at every start -------------
+
+UPGRADE_FAILED_SUFFIX = ".upgrade-failed.json"
+
+
+def _failure_file(path: Path) -> Path:
+    return path.with_name(path.name + UPGRADE_FAILED_SUFFIX)
+
+
+def _remember_upgrade_failure(path: Path, message: str) -> None:
+    import json
+
+    from pathfinder import __version__
+    from pathfinder.store.backups import fingerprint
+
+    record = {"version": __version__, "fingerprint": fingerprint(path), "message": message}
+    with contextlib.suppress(OSError):
+        descriptor = os.open(_failure_file(path), os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            json.dump(record, handle)
+
+
+def _forget_upgrade_failure(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        _failure_file(path).unlink()
+
+
+def upgrade_failure(path: Path) -> str | None:
+    """The message of an upgrade that failed on this very file with this very version of
+    Pathfinder, or None (none failed, or the file or Pathfinder has changed since)."""
+    import json
+
+    from pathfinder import __version__
+    from pathfinder.store.backups import fingerprint
+
+    try:
+        record = json.loads(_failure_file(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("version") != __version__:
+        return None
+    if record.get("fingerprint") != fingerprint(path):
+        return None
+    return str(record.get("message", ""))
 
 
 def _damaged_message(path: Path, reason: str) -> str:

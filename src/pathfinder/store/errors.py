@@ -33,6 +33,10 @@ class DamagedDatabaseError(StoreError):
     pass
 
 
+class EmptyNotebookError(DamagedDatabaseError):
+    """The notebook file is there but holds nothing (0 bytes)."""
+
+
 class StorageWriteError(StoreError):
     """A save failed because of the disk (full, read-only, failing)."""
 
@@ -41,3 +45,15 @@ class StorageWriteError(StoreError):
 
 class UpgradeError(StoreError):
     """Creating, backing up or upgrading the notebook failed because of the environment."""
+
+
+class UpgradeFailedBeforeError(UpgradeError):
+    """The same upgrade of the same file failed at an earlier start; not tried again."""
+
+    title = "Pathfinder's upgrade of your notebook failed before"
+
+    def __init__(self, earlier: str) -> None:
+        super().__init__(
+            "Last time, upgrading your notebook for this version of Pathfinder failed, so "
+            "Pathfinder has not tried again by itself. What it said then:\n\n" + earlier
+        )

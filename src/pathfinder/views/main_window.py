@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import datetime
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QMoveEvent,
@@ -25,12 +25,16 @@ from PySide6.QtWidgets import (
 from pathfinder.paths import Paths
 from pathfinder.services import interactions
 from pathfinder.services.why import current_why
+from pathfinder.store.backups import BackupSession
+from pathfinder.store.database import db
+from pathfinder.views.auto_backup import AutoBackup
 from pathfinder.views.compass.page import CompassPage
 from pathfinder.views.conversations.page import ConversationsPage
 from pathfinder.views.icons import themed_icon
 from pathfinder.views.journal.page import JournalPage
 from pathfinder.views.main_menus import MainMenus
 from pathfinder.views.map.page import MapPage
+from pathfinder.views.notebook_care import NotebookCare
 from pathfinder.views.people.page import PeoplePage
 from pathfinder.views.report.page import ReportPage
 from pathfinder.views.startup_offers import StartupOffers
@@ -45,7 +49,11 @@ MINIMUM_SIZE = QSize(900, 600)
 STATUS_TIMEOUT_MS = 6000
 
 
-class MainWindow(MainMenus, StartupOffers, QMainWindow):
+class MainWindow(MainMenus, StartupOffers, NotebookCare, QMainWindow):
+    # A backup was restored over the notebook: this window shows what is gone and asks to
+    # be replaced by a fresh one, which shows the message (see app.WindowHost).
+    notebook_replaced = Signal(str)
+
     def __init__(
         self,
         paths: Paths,
@@ -53,10 +61,21 @@ class MainWindow(MainMenus, StartupOffers, QMainWindow):
         parent: QWidget | None = None,
         *,
         demo: bool = False,
+        backups: BackupSession | None = None,
     ) -> None:
         super().__init__(parent)
         self.paths = paths
         self._clock = clock
+        if backups is None:
+            backups = BackupSession(
+                paths.database,
+                paths.backups_dir,
+                paths.backup_state_file,
+                changed_at_start=False,
+                changes=lambda: db.connection().total_changes,
+                clock=clock,
+            )
+        self.auto_backup = AutoBackup(backups, self.show_status, self)
         # The demo is a throwaway copy; say so, so nobody writes real notes into it.
         self.setWindowTitle("Pathfinder — demo notebook (not kept)" if demo else "Pathfinder")
         self.setMinimumSize(MINIMUM_SIZE)
@@ -74,7 +93,9 @@ class MainWindow(MainMenus, StartupOffers, QMainWindow):
         self.stack = QStackedWidget()
         self.today_page = TodayPage(self.undo_stack, clock, self.show_status)
         self.compass_page = CompassPage(self.undo_stack, clock, self.show_status)
-        self.people_page = PeoplePage(self.undo_stack, clock, self.show_status)
+        self.people_page = PeoplePage(
+            self.undo_stack, clock, self.show_status, backups_dir=paths.backups_dir
+        )
         self.conversations_page = ConversationsPage(self.undo_stack, clock, self.show_status)
         self.map_page = MapPage(self.undo_stack, clock, self.show_status)
         self.journal_page = JournalPage(
@@ -299,6 +320,8 @@ class MainWindow(MainMenus, StartupOffers, QMainWindow):
             event.ignore()
             self._show_unsaved()
             return
+        self.auto_backup.timer.stop()
+        self.auto_backup.wait()
         if self.remember_state:
             self.save_state()
         super().closeEvent(event)

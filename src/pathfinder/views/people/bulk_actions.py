@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QUndoStack
@@ -31,8 +32,10 @@ class PeopleBulkActions:
         undo_stack: QUndoStack,
         clock: Callable[[], datetime],
         status: Callable[[str], None],
+        backups_dir: Path | None = None,
     ) -> None:
         self._page = page
+        self._backups_dir = backups_dir
         self._undo_stack = undo_stack
         self._clock = clock
         self._status = status
@@ -169,6 +172,11 @@ class PeopleBulkActions:
         box.exec()
         if box.clickedButton() is not delete:
             return
+        if len(ids) > 1 and self._backups_dir is not None:
+            # Undo brings them back, but only until Pathfinder closes; a backup lasts.
+            backups_dir = self._backups_dir
+            if not self._run(lambda: people_bulk.back_up(backups_dir, self._clock())):
+                return
         snapshot: dict[str, object] = {}
 
         def do_delete() -> None:

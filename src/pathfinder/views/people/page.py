@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
@@ -56,13 +57,15 @@ class PeoplePage(QWidget):
         clock: Callable[[], datetime],
         status: Callable[[str], None],
         parent: QWidget | None = None,
+        *,
+        backups_dir: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self._undo_stack = undo_stack
         self._clock = clock
         self._status = status
         self._holding = False
-        self.bulk = PeopleBulkActions(self, undo_stack, clock, status)
+        self.bulk = PeopleBulkActions(self, undo_stack, clock, status, backups_dir)
 
         layout, (self.count_label,), self.tabs = section_top(self, "People")
         layout.addWidget(self.tabs, 1)

@@ -1,0 +1,201 @@
+"""File ▸ Back up now, Restore from a backup and Check notebook, and the offer to restore
+when the notebook can't be opened at start. Mixed into MainWindow."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
+
+from pathfinder.paths import Paths
+from pathfinder.services.notebook_check import CheckResult, check_notebook, repair_search_index
+from pathfinder.store.backup import BadBackupError
+from pathfinder.store.backups import list_backups
+from pathfinder.store.database import close_notebook, open_notebook
+from pathfinder.store.errors import StoreError
+from pathfinder.store.restore import Restored, RestoreError, restore_backup
+from pathfinder.views.formatting import full_date_at_time
+from pathfinder.views.restore_dialog import WINDOW_INTRO, pick_backup
+
+CHECKED = (
+    "Checked: every page of the notebook file, the links between your records, and the "
+    "search index."
+)
+
+
+class _WaitCursor:
+    def __enter__(self) -> None:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+    def __exit__(self, *_exc: object) -> None:
+        QGuiApplication.restoreOverrideCursor()
+
+
+class NotebookCare:
+    """Needs from the window: paths, _clock, auto_backup, flush, show_status,
+    notebook_replaced (a signal) and QWidget's own methods."""
+
+    paths: Paths
+    _clock: Callable[[], datetime]
+    auto_backup: Any
+    notebook_replaced: Any
+
+    def back_up_now(self) -> Path | None:
+        if not self.flush():
+            self.show_status("First fix the change that isn't saved yet: see the message.")
+            return None
+        self.auto_backup.wait()
+        session = self.auto_backup.session
+        mark = session.mark()
+        try:
+            with _WaitCursor():
+                made: Path = session.copy("manual")
+        except (OSError, sqlite3.Error, BadBackupError) as error:
+            QMessageBox.warning(
+                self,
+                "The backup failed",
+                f"Pathfinder couldn't make the backup ({error}).\n\nYour notebook is fine. "
+                "Free some space, then try again.",
+            )
+            return None
+        session.copied(mark)
+        self.show_status(f"Backup made: {made.name}, in the backups folder.")
+        return made
+
+    def restore_from_backup(self) -> bool:
+        """Choose a backup and put it in place; True when the notebook was replaced (the
+        window then asks to be replaced by a fresh one through `notebook_replaced`)."""
+        if not self.flush():
+            self.show_status("First fix the change that isn't saved yet: see the message.")
+            return False
+        backup = pick_backup(self, self.paths.backups_dir, self._clock(), WINDOW_INTRO)
+        if backup is None:
+            return False
+        self.auto_backup.wait()
+        close_notebook()
+        try:
+            with _WaitCursor():
+                restored = restore_backup(
+                    backup.path, self.paths.database, self.paths.backups_dir, self._clock()
+                )
+        except RestoreError as error:
+            reopen_error = _reopen(self.paths)
+            QMessageBox.warning(self, error.title, error.message + reopen_error)
+            return False
+        reopen_error = _reopen(self.paths)
+        if reopen_error:
+            QMessageBox.critical(self, "Pathfinder can't open the restored notebook", reopen_error)
+        self.auto_backup.session.restart()
+        self.notebook_replaced.emit(restored_message(backup.made_at, restored))
+        return True
+
+    def check_notebook(self) -> CheckResult:
+        if not self.flush():
+            self.show_status("First fix the change that isn't saved yet: see the message.")
+        with _WaitCursor():
+            result = check_notebook()
+        if result.ok:
+            QMessageBox.information(
+                self,
+                "Your notebook is healthy",
+                f"Nothing is wrong with your notebook.\n\n{CHECKED}",
+            )
+            return result
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Something is wrong with your notebook",
+            "\n".join(f"• {problem}" for problem in result.problems),
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        repair = None
+        if result.repairable:
+            box.setInformativeText(
+                "Only the search index is affected, and it can be rebuilt from your notes. "
+                "Pathfinder makes a backup first."
+            )
+            repair = box.addButton("&Rebuild the search index", QMessageBox.ButtonRole.AcceptRole)
+        else:
+            box.setInformativeText(
+                "Your notes may still look fine, but the safest way back is a backup made "
+                "before the problem began."
+            )
+        restore = box.addButton("Restore from a &backup…", QMessageBox.ButtonRole.ActionRole)
+        box.exec()
+        if repair is not None and box.clickedButton() is repair:
+            try:
+                with _WaitCursor():
+                    repair_search_index(self.paths.backups_dir, self._clock())
+            except StoreError as error:
+                QMessageBox.warning(self, error.title, error.message)
+                return result
+            self.show_status("The search index was rebuilt. A backup from just before is kept.")
+        elif box.clickedButton() is restore:
+            self.restore_from_backup()
+        return result
+
+
+def _reopen(paths: Paths) -> str:
+    """Open the notebook again; the problem in words, or ""."""
+    try:
+        open_notebook(paths.database, paths.backups_dir)
+    except StoreError as error:
+        return "\n\n" + error.message
+    return ""
+
+
+def restored_message(made_at: datetime, restored: Restored) -> str:
+    kept = (
+        "Your notebook as it was is kept as the backup “Before a restore”."
+        if restored.set_aside is not None
+        else f"The file that couldn't be read is kept as {restored.damaged.name}."
+        if restored.damaged is not None
+        else ""
+    )
+    return f"Restored the backup from {full_date_at_time(made_at)}. {kept}".strip()
+
+
+# -- at start -------------------------------------------------------------------------
+
+
+def offer_restore_at_start(paths: Paths, error: StoreError, clock: Callable[[], datetime]) -> bool:
+    """The notebook can't be opened and backups exist: offer one. True when a backup was
+    put in place (the caller opens the notebook again)."""
+    backups = list_backups(paths.backups_dir)
+    box = QMessageBox(QMessageBox.Icon.Warning, error.title, error.message)
+    box.setInformativeText(
+        f"The newest backup is from {full_date_at_time(backups[0].made_at)}. Restoring one "
+        "keeps the file that can't be read, renamed, beside it."
+    )
+    restore = box.addButton("&Restore from a backup…", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    while True:
+        box.exec()
+        if box.clickedButton() is not restore:
+            return False
+        backup = pick_backup(None, paths.backups_dir, clock(), WINDOW_INTRO)
+        if backup is None:
+            continue
+        try:
+            restored = restore_backup(backup.path, paths.database, paths.backups_dir, clock())
+        except RestoreError as failure:
+            QMessageBox.warning(None, failure.title, failure.message)
+            continue
+        QMessageBox.information(None, "Backup restored", restored_message(backup.made_at, restored))
+        return True
+
+
+def offer_upgrade_retry(error: StoreError) -> bool:
+    """An upgrade that failed before: try again, or quit. True to try again."""
+    box = QMessageBox(QMessageBox.Icon.Warning, error.title, error.message)
+    again = box.addButton("&Try the upgrade again", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is again
