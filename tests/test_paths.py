@@ -53,3 +53,23 @@ def test_a_folder_pathfinder_cannot_write_to_is_reported(
     monkeypatch.setattr("pathfinder.paths.os.access", lambda *_args: False)
     with pytest.raises(DataFolderError, match="can't write to its data folder"):
         Paths(tmp_path / "data").ensure()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_data_folder_marked_read_only_is_refused_with_the_notebook_unchanged(
+    tmp_path: Path,
+) -> None:
+    from pathfinder.store.database import close_notebook, open_notebook
+
+    paths = Paths(tmp_path / "data")
+    paths.ensure()
+    open_notebook(paths.database, paths.backups_dir)
+    close_notebook()
+    before = paths.database.read_bytes()
+    paths.data_dir.chmod(0o500)
+    try:
+        with pytest.raises(DataFolderError, match="can't write to its data folder"):
+            paths.ensure()
+    finally:
+        paths.data_dir.chmod(0o700)
+    assert paths.database.read_bytes() == before

@@ -71,7 +71,10 @@ class Paths:
         """Create the data folder (mode 0700) and its sub-folders; check it is writable."""
         for folder in (self.data_dir, self.backups_dir, self.logs_dir):
             _make_private_dir(folder)
-        if not os.access(self.data_dir, os.W_OK | os.X_OK):
+        # The owner's write bit too: root may write anyway, but a folder marked read-only
+        # was meant to stay as it is.
+        read_only = self.data_dir.stat().st_mode & 0o200 == 0
+        if read_only or not os.access(self.data_dir, os.W_OK | os.X_OK):
             raise DataFolderError(
                 f"Pathfinder can't write to its data folder:\n{self.data_dir}\n\n"
                 "Nothing was changed. Check that the folder is yours and not read-only, "

@@ -41,7 +41,7 @@ def press(monkeypatch: pytest.MonkeyPatch, *answers: str) -> list[str]:
 def choose_row(monkeypatch: pytest.MonkeyPatch, row: int, seen: list[list[str]]) -> None:
     def exec_(dialog: RestoreDialog) -> int:
         model = dialog.model
-        seen.append([model.index(r, c).data() for r in range(model.rowCount()) for c in range(6)])
+        seen.append([model.index(r, c).data() for r in range(model.rowCount()) for c in range(5)])
         dialog.table.selectRow(row)
         dialog.accept()
         return int(QDialog.DialogCode.Accepted)
@@ -84,7 +84,7 @@ def test_a_backup_is_restored_through_the_window(
     asked = press(monkeypatch, "Restore")
     old.restore_action.trigger()
     # The list showed the backup with what it holds; the question named the moment.
-    assert rows[0][2] == "Automatic" and rows[0][3] == "1"
+    assert rows[0][1] == "Automatic" and rows[0][2] == "1"
     assert "2 March 2026" in asked[0] and "holds 1 people" in asked[0]
     new = host.window
     qtbot.addWidget(new)

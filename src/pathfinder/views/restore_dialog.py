@@ -26,7 +26,7 @@ from pathfinder.views.formatting import full_date_at_time, relative_time, short_
 from pathfinder.views.widgets.tables import record_table
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Made", "", "Why it was made", "People", "Journal entries", "Size")
+COLUMNS = ("Made", "Why it was made", "People", "Journal entries", "Size")
 
 
 class BackupListModel(QAbstractTableModel):
@@ -55,7 +55,7 @@ class BackupListModel(QAbstractTableModel):
             return None
         backup, held = self.backups[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (3, 4, 5):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3, 4):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{full_date_at_time(backup.made_at)}\n{backup.path.name}"
@@ -63,8 +63,7 @@ class BackupListModel(QAbstractTableModel):
             return None
         unreadable = "can't be read"
         return [
-            short_date_time(backup.made_at),
-            relative_time(backup.made_at, self._now),
+            f"{short_date_time(backup.made_at)} ({relative_time(backup.made_at, self._now)})",
             backup.reason_label,
             unreadable if held.people is None else f"{held.people:,}",
             "" if held.entries is None else f"{held.entries:,}",
@@ -86,7 +85,7 @@ class RestoreDialog(QDialog):
         self.table = record_table(self.model, "Backups")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         if not found:
             self.table.hide()
