@@ -51,7 +51,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, paths: Paths, show_dialogs: bool) -> int:
-    creates = args.command in ("import", "restore")
+    if args.command == "restore":
+        # Restoring works without a notebook (it may be missing); listing makes nothing.
+        from pathfinder.commands import run_command
+
+        return run_command(args, paths)
+    creates = args.command == "import"
     if args.command is not None and not creates and not args.demo and not paths.database.exists():
         # A command reads a notebook; it never creates one (or its folder) as a side effect.
         print(f"No notebook in {paths.data_dir} yet: nothing to {args.command}.", file=sys.stderr)
@@ -131,12 +136,21 @@ def _open(paths: Paths, show_dialogs: bool) -> StoreError | None:
     try when its upgrade failed before. The error to report, or None once it is open."""
     from pathfinder.store.backups import list_backups
     from pathfinder.store.database import open_notebook
-    from pathfinder.store.errors import DamagedDatabaseError, UpgradeFailedBeforeError
+    from pathfinder.store.errors import (
+        DamagedDatabaseError,
+        MissingNotebookError,
+        UpgradeFailedBeforeError,
+    )
 
-    retry_upgrade = False
+    retry_upgrade = new_if_missing = False
     while True:
         try:
-            open_notebook(paths.database, paths.backups_dir, retry_upgrade=retry_upgrade)
+            open_notebook(
+                paths.database,
+                paths.backups_dir,
+                retry_upgrade=retry_upgrade,
+                new_if_missing=new_if_missing,
+            )
             return None
         except StoreError as error:
             if not show_dialogs:
@@ -152,10 +166,17 @@ def _open(paths: Paths, show_dialogs: bool) -> StoreError | None:
                     return _SHOWN
                 retry_upgrade = True
                 continue
-            if isinstance(error, DamagedDatabaseError) and list_backups(paths.backups_dir):
-                if notebook_care.offer_restore_at_start(paths, error, datetime.now):
-                    continue
-                return _SHOWN
+            missing = isinstance(error, MissingNotebookError)
+            if missing or (
+                isinstance(error, DamagedDatabaseError) and list_backups(paths.backups_dir)
+            ):
+                answer = notebook_care.offer_restore_at_start(
+                    paths, error, datetime.now, offer_new=missing
+                )
+                if answer == "quit":
+                    return _SHOWN
+                new_if_missing = answer == "new"
+                continue
             return error
 
 

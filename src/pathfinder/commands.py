@@ -36,10 +36,11 @@ def run_command(args: argparse.Namespace, paths: Paths) -> int:
 
         return import_archive(args, paths)
 
-    if args.command == "restore":
-        from pathfinder.notebook_commands import restore
+    if args.command in ("restore", "backup"):
+        # A backup is wanted most before an upgrade: it needs no opening (nor upgrade).
+        import pathfinder.notebook_commands as care
 
-        return restore(args, paths)
+        return int(getattr(care, args.command)(args, paths))
 
     try:
         version = inspect_notebook(paths.database)
@@ -75,10 +76,10 @@ def run_command(args: argparse.Namespace, paths: Paths) -> int:
             from pathfinder.archive_commands import export_archive
 
             return export_archive(args, paths)
-        if args.command in ("backup", "check"):
-            import pathfinder.notebook_commands as care
+        if args.command == "check":
+            from pathfinder.notebook_commands import check
 
-            return int(getattr(care, args.command)(args, paths))
+            return check(args, paths)
         raise AssertionError(f"unknown command {args.command}")
     finally:
         close_notebook()

@@ -14,6 +14,14 @@ from pathfinder.store.backups import contents, list_backups, make_backup, rotate
 
 
 def backup(_args: argparse.Namespace, paths: Paths) -> int:
+    from pathfinder.store.database import inspect_notebook
+    from pathfinder.store.errors import StoreError
+
+    try:
+        inspect_notebook(paths.database)  # refuses what isn't a readable notebook of ours
+    except StoreError as error:
+        print(f"{error.title}: {' '.join(error.message.split())}", file=sys.stderr)
+        return 1
     now = datetime.now()
     try:
         made = make_backup(paths.database, paths.backups_dir, "manual", now)

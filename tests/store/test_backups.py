@@ -111,12 +111,45 @@ def test_rotation_over_400_days_keeps_a_bounded_spread(tmp_path: Path) -> None:
 
 def test_rotation_keeps_the_newest_good_copy_however_old(notebook: Paths) -> None:
     folder = notebook.backups_dir
-    good = make_backup(notebook.database, folder, "automatic", NOW - timedelta(days=900))
-    newer = touch_backup(folder, "automatic", NOW - timedelta(days=800))
-    newer.write_bytes(b"not a database")
+    good = make_backup(notebook.database, folder, "automatic", NOW - timedelta(days=1200))
+    damaged = []
+    for month in range(30):  # later copies, one a month, that no longer check out
+        copy = touch_backup(folder, "automatic", NOW - timedelta(days=900 - 30 * month))
+        copy.write_bytes(b"not a database")
+        damaged.append(copy)
     removed = rotate(folder, NOW)
     assert good.exists()  # the only copy that still checks out
-    assert removed == [newer]
+    assert set(removed) <= set(damaged[:18]) and len(removed) >= 15  # the latest months stay
+
+
+def test_a_clock_set_wrong_never_makes_the_history_look_old(tmp_path: Path) -> None:
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    made = [
+        touch_backup(folder, "automatic", NOW - timedelta(days=day)) for day in range(0, 400, 9)
+    ]
+    kept = set(made) - set(rotate(folder, NOW, check=lambda _p: None))
+    # A year ahead: nothing more goes. Back to 2000: every copy is "after now" and stays.
+    for wrong in (NOW + timedelta(days=365), datetime(2000, 1, 1)):
+        rotate(folder, wrong, check=lambda _p: None)
+        assert {b.path for b in list_backups(folder)} == kept
+    # Copies made while the clock said 2000 don't crowd out the real recent ones.
+    for minute in range(30):
+        touch_backup(folder, "automatic", datetime(2000, 1, 1, 10, minute))
+    rotate(folder, datetime(2000, 1, 1, 11), check=lambda _p: None)
+    assert kept <= {b.path for b in list_backups(folder)}
+
+
+def test_copies_made_before_a_change_last_a_week(tmp_path: Path) -> None:
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    undo = touch_backup(folder, "before-restore", NOW - timedelta(days=5))
+    for half_hour in range(200):  # five days of copies every half hour since
+        touch_backup(
+            folder, "automatic", NOW - timedelta(days=5) + timedelta(minutes=30 * (half_hour + 1))
+        )
+    rotate(folder, NOW, check=lambda _p: None)
+    assert undo.exists()
 
 
 def test_rotation_leaves_other_files_and_recent_partials_alone(tmp_path: Path) -> None:
@@ -254,3 +287,31 @@ def test_copies_taken_while_another_thread_saves_are_consistent(notebook: Paths)
             assert body == f"Body {number} – é ✓ " * 20
         counts.append(len(rows))
     assert counts == sorted(counts) and counts[-1] > counts[0]
+
+
+def test_a_copy_of_the_notebook_before_a_restore_says_nothing_about_the_restored_one(
+    notebook: Paths,
+) -> None:
+    changes = [2050]
+    session = BackupSession(
+        notebook.database,
+        notebook.backups_dir,
+        notebook.backup_state_file,
+        changed_at_start=False,
+        changes=lambda: changes[0],
+    )
+    old = session.mark()  # a copy of the old notebook starts…
+    changes[0] = 0
+    session.restart()  # …a restore opens a new connection, counting from 0…
+    changes[0] = 20  # …twenty rows are written…
+    session.copied(old)  # …and the old copy's news arrives late.
+    assert session.due()
+
+
+def test_backups_made_before_a_change_keep_the_folder_bounded(notebook: Paths) -> None:
+    start = datetime(2026, 1, 1, 9)
+    for number in range(MOST_KEPT + 40):
+        backup_first(
+            db.connection(), notebook.backups_dir, "before-import", start + timedelta(hours=number)
+        )
+    assert len(list_backups(notebook.backups_dir)) <= MOST_KEPT

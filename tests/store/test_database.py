@@ -30,7 +30,9 @@ from pathfinder.store.errors import (
     DataFolderError,
     EmptyNotebookError,
     ForeignDatabaseError,
+    MissingNotebookError,
     NewerDatabaseError,
+    ReadOnlyNotebookError,
     StorageWriteError,
     UpgradeError,
     UpgradeFailedBeforeError,
@@ -259,7 +261,7 @@ def test_a_read_only_notebook_is_refused_unchanged(paths: Paths) -> None:
     before = sha256(paths.database)
     os.chmod(paths.database, 0o444)
     try:
-        with pytest.raises(DamagedDatabaseError, match="read-only"):
+        with pytest.raises(ReadOnlyNotebookError, match="read-only"):
             open_notebook(paths.database, paths.backups_dir)
         assert sha256(paths.database) == before
     finally:
@@ -388,3 +390,17 @@ def test_an_upgrade_over_several_steps_is_all_or_nothing(
     assert connection.execute("PRAGMA user_version").fetchone()[0] == CURRENT
     connection.close()
     assert "step_one" not in tables
+
+
+def test_a_missing_notebook_with_backups_is_not_replaced_by_an_empty_one_unasked(
+    paths: Paths,
+) -> None:
+    make_notebook(paths)
+    make_backup(paths.database, paths.backups_dir, "automatic", datetime(2026, 3, 1, 18, 5))
+    paths.database.unlink()
+    with pytest.raises(MissingNotebookError, match="did not start a new, empty notebook"):
+        open_notebook(paths.database, paths.backups_dir, new_if_missing=False)
+    assert not paths.database.exists()
+    open_notebook(paths.database, paths.backups_dir, new_if_missing=True)
+    close_notebook()
+    assert paths.database.exists()

@@ -121,3 +121,81 @@ def test_a_missing_notebook_is_restored_too(paths: Paths, with_backup: Path) -> 
     restored = restore_backup(with_backup, paths.database, paths.backups_dir, NOW)
     assert restored.set_aside is None and restored.damaged is None
     assert names(paths) == ["Ana Souza"]
+
+
+def test_a_refused_last_rename_leaves_the_notebook_in_its_place(
+    paths: Paths, with_backup: Path, monkeypatch
+) -> None:
+    noise = os.urandom(64 * 1024)
+    paths.database.write_bytes(noise)
+    real_replace = os.replace
+
+    def refuse(source: object, target: object) -> None:
+        if Path(str(target)) == paths.database:
+            raise PermissionError(13, "The file is in use by another program")
+        real_replace(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store_restore.os, "replace", refuse)
+    with pytest.raises(RestoreError, match="still in its place"):
+        restore_backup(with_backup, paths.database, paths.backups_dir, NOW)
+    assert paths.database.read_bytes() == noise
+    assert not paths.database.with_name("pathfinder.sqlite3.restoring").exists()
+
+
+def test_saves_still_in_the_log_after_a_kill_go_into_the_copy_set_aside(
+    paths: Paths, with_backup: Path, tmp_path: Path
+) -> None:
+    # The state a kill leaves: a save committed to the write-ahead log only.
+    open_notebook(paths.database, paths.backups_dir)
+    db.pragma("wal_autocheckpoint", 0)
+    people.add_person("Chen Wei", now=NOW)
+    killed = Paths(tmp_path / "killed")
+    killed.ensure()
+    for suffix in ("", "-wal"):
+        source = paths.database.with_name(paths.database.name + suffix)
+        (killed.data_dir / source.name).write_bytes(source.read_bytes())
+    close_notebook()
+    db.initialize(None)
+    assert killed.database.with_name("pathfinder.sqlite3-wal").stat().st_size > 0
+    restored = restore_backup(with_backup, killed.database, killed.backups_dir, NOW)
+    assert names(killed) == ["Ana Souza"]
+    assert restored.set_aside is not None
+    with sqlite3.connect(restored.set_aside) as aside:
+        held = {row[0] for row in aside.execute("SELECT name FROM contact")}
+    assert held == {"Ana Souza", "Ben Okafor", "Chen Wei"}
+
+
+def test_a_folder_in_the_notebooks_place_is_not_touched(paths: Paths, with_backup: Path) -> None:
+    paths.database.unlink()
+    paths.database.mkdir()
+    with pytest.raises(RestoreError, match="there is a folder"):
+        restore_backup(with_backup, paths.database, paths.backups_dir, NOW)
+    assert paths.database.is_dir()
+
+
+def test_stopping_before_the_last_rename_loses_no_save_from_the_log(
+    paths: Paths, with_backup: Path, monkeypatch
+) -> None:
+    open_notebook(paths.database, paths.backups_dir)
+    db.pragma("wal_autocheckpoint", 0)
+    people.add_person("Chen Wei", now=NOW)
+    snapshot = {
+        suffix: paths.database.with_name(paths.database.name + suffix).read_bytes()
+        for suffix in ("", "-wal")
+    }
+    close_notebook()
+    db.initialize(None)
+    for suffix, content in snapshot.items():  # as a kill left it
+        paths.database.with_name(paths.database.name + suffix).write_bytes(content)
+    real_replace = os.replace
+
+    def refuse(source: object, target: object) -> None:
+        if Path(str(target)) == paths.database:
+            raise OSError(5, "Input/output error")
+        real_replace(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store_restore.os, "replace", refuse)
+    with pytest.raises(RestoreError):
+        restore_backup(with_backup, paths.database, paths.backups_dir, NOW)
+    monkeypatch.undo()
+    assert sorted(names(paths)) == ["Ana Souza", "Ben Okafor", "Chen Wei"]

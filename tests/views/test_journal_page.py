@@ -105,7 +105,7 @@ def test_typing_pauses_save_by_themselves(notebook: Paths, qtbot, clock) -> None
     page.new_entry()
     type_into(qtbot, page.editor.text_edit, "Saved after a pause")
     assert journal.entry_count() == 0
-    qtbot.waitUntil(lambda: journal.entry_count() == 1, timeout=3000)
+    qtbot.waitUntil(lambda: journal.entry_count() == 1, timeout=10_000)
     assert not notebook.unsaved_file.exists()
 
 

@@ -220,3 +220,52 @@ def test_quitting_at_the_offer_leaves_the_file_alone(paths: Paths, qtbot, monkey
     assert error is not None
     assert paths.database.read_bytes() == b""
     assert not list(Path(paths.data_dir).glob("*.damaged"))
+
+
+def test_a_missing_notebook_with_backups_asks_before_starting_anew(
+    paths: Paths, qtbot, monkeypatch
+) -> None:
+    from pathfinder.__main__ import _open
+    from pathfinder.store.database import open_notebook
+
+    open_notebook(paths.database, paths.backups_dir)
+    people.add_person("Ana Souza", now=NOW)
+    make_backup(paths.database, paths.backups_dir, "automatic", NOW)
+    close_notebook()
+    paths.database.unlink()
+    shown = press(monkeypatch, "Quit")
+    assert _open(paths, show_dialogs=True) is not None
+    assert "no notebook file" in shown[0] and not paths.database.exists()
+    press(monkeypatch, "Start a new notebook")
+    try:
+        assert _open(paths, show_dialogs=True) is None
+        assert people.people_count() == 0
+    finally:
+        close_notebook()
+        db.initialize(None)
+
+
+def test_a_restored_notebook_that_cant_be_opened_ends_the_session(
+    notebook: Paths, qtbot, clock, monkeypatch
+) -> None:
+    from pathfinder.store.errors import UpgradeError
+    from pathfinder.views import notebook_care
+
+    made = make_backup(notebook.database, notebook.backups_dir, "automatic", NOW)
+    host = WindowHost(notebook, False, None)
+    window = host.window
+    qtbot.addWidget(window)
+    monkeypatch.setattr(notebook_care, "pick_backup", lambda *_a: list_backups(made.parent)[0])
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise UpgradeError("Upgrading failed (disk I/O error).")
+
+    monkeypatch.setattr(notebook_care, "open_notebook", refuse)
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a: said.append(text) or 0)
+    assert window.restore_from_backup() is False
+    assert "disk I/O error" in said[0] and "closes now" in said[0]
+    assert db.obj is None  # nothing can write to the unchecked file
+    assert host.window is window  # no fresh window on a notebook that isn't open
+    window.auto_backup.session.finish()  # at the end of the run: no copy, no error
+    assert [b.path for b in list_backups(notebook.backups_dir)][-1] == made

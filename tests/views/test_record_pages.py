@@ -67,7 +67,7 @@ def test_editing_a_role_in_place_saves_it(notebook: Paths, qtbot, clock) -> None
     qtbot.keyClicks(page.form.title, " (health)")
     page.form.status.setCurrentIndex(3)
     assert "spared yourself" in page.form.status_hint.text()
-    qtbot.waitUntil(lambda: roles.get_role(role.id).status == "doesnt_fit", timeout=3000)
+    qtbot.waitUntil(lambda: roles.get_role(role.id).status == "doesnt_fit", timeout=10_000)
     saved = roles.get_role(role.id)
     assert saved is not None and saved.title == "Analyst (health)"
     assert page.model.data(page.model.index(0, 2)) == "Doesn't fit me"
@@ -250,7 +250,7 @@ def test_a_failed_undo_says_so_and_can_be_tried_again(notebook: Paths, qtbot, cl
     db.obj.connection().execute("PRAGMA query_only = 1")
     try:
         undo.undo()
-        qtbot.waitUntil(lambda: undo.canUndo(), timeout=2000)
+        qtbot.waitUntil(lambda: undo.canUndo(), timeout=10_000)
     finally:
         db.obj.connection().execute("PRAGMA query_only = 0")
     assert roles.get_role(role.id) is None
@@ -274,7 +274,7 @@ def test_a_failed_redo_keeps_the_record_and_can_be_tried_again(
     db.obj.connection().execute("PRAGMA query_only = 1")
     try:
         undo.redo()
-        qtbot.waitUntil(lambda: undo.canRedo(), timeout=2000)
+        qtbot.waitUntil(lambda: undo.canRedo(), timeout=10_000)
     finally:
         db.obj.connection().execute("PRAGMA query_only = 0")
     assert roles.get_role(role.id) == role

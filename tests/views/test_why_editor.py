@@ -32,7 +32,7 @@ def test_typing_saves_itself_after_a_pause(notebook: Paths, qtbot, clock) -> Non
     editor.editors["coming_from"].setFocus()
     qtbot.keyClicks(editor.editors["coming_from"], "Teaching science")
     qtbot.keyClicks(editor.editors["going_to"], "UX research")
-    qtbot.waitUntil(lambda: current_why() is not None, timeout=3000)
+    qtbot.waitUntil(lambda: current_why() is not None, timeout=10_000)
     why = current_why()
     assert why is not None
     assert (why.coming_from, why.going_to) == ("Teaching science", "UX research")

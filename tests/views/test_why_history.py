@@ -13,7 +13,7 @@ def test_before_any_why_the_history_explains_itself(notebook: Paths, qtbot, cloc
     view = WhyHistoryView(clock)
     qtbot.addWidget(view)
     assert view.currentWidget() is view.empty
-    with qtbot.waitSignal(view.write_requested, timeout=1000):
+    with qtbot.waitSignal(view.write_requested, timeout=10_000):
         view.empty.button.click()
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -32,7 +33,9 @@ def backup_database(source: sqlite3.Connection, destination: Path) -> Path:
     Raises OSError or sqlite3.Error when the disk refuses, BadBackupError when the
     copy does not read back; nothing is left behind under either name then."""
     destination.parent.mkdir(parents=True, exist_ok=True)
-    temporary = destination.with_name(destination.name + PARTIAL_SUFFIX)
+    # Named for this process and thread, so two copies made at once never share it.
+    unique = f".{os.getpid()}-{threading.get_ident()}"
+    temporary = destination.with_name(destination.name + unique + PARTIAL_SUFFIX)
     if temporary.exists():
         temporary.unlink()
     descriptor = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, BACKUP_MODE)
@@ -46,14 +49,14 @@ def backup_database(source: sqlite3.Connection, destination: Path) -> Path:
             target.close()
         os.chmod(temporary, BACKUP_MODE)
         verify_backup(temporary)
-        _fsync(temporary)
+        fsync_path(temporary)
     except BaseException:
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise
     os.replace(temporary, destination)
     with contextlib.suppress(OSError):
-        _fsync(destination.parent)
+        fsync_path(destination.parent)
     return destination
 
 
@@ -90,19 +93,31 @@ def backup_first(source: sqlite3.Connection, backups_dir: Path, name: str, now: 
     """A checked backup made before a change the person may want to take back (an
     import, a merge, an undo, a restore, a repair). A disk that can't take it is a
     StorageWriteError saying nothing was changed, not a bug."""
+    from pathfinder.store.backups import rotate
+
     try:
-        return backup_database(source, backup_path(backups_dir, name, now))
+        made = backup_database(source, backup_path(backups_dir, name, now))
     except (OSError, sqlite3.Error, BadBackupError) as error:
         raise StorageWriteError(
             f"Pathfinder makes a backup first, and the backup failed ({error}). "
             "Nothing was changed. Free some space, then try again."
         ) from None
+    with contextlib.suppress(OSError):
+        rotate(backups_dir, now, known_good=made)  # so the folder stays bounded
+    return made
 
 
-def _fsync(path: Path) -> None:
-    if os.name != "posix" and path.is_dir():
-        return
-    descriptor = os.open(path, os.O_RDONLY)
+def fsync_path(path: Path) -> None:
+    """Flush a file, or a folder's entries, to the disk.
+
+    A file is opened for writing: Windows flushes only a writable handle. A folder can be
+    flushed on POSIX only (there, it must be opened read-only); elsewhere it is skipped."""
+    if path.is_dir():
+        if os.name != "posix":
+            return
+        descriptor = os.open(path, os.O_RDONLY)
+    else:
+        descriptor = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
     try:
         os.fsync(descriptor)
     finally:

@@ -6,12 +6,19 @@ when the copy was made) is what rotation and the Restore list go by, so copying
 the folder elsewhere changes nothing. Files with other names are never touched.
 
 Rotation keeps
-- every copy from the last 24 hours (at most the newest RECENT_MAX of them),
-- the newest copy of each of the last DAILY days,
-- the newest copy of each of the last WEEKLY weeks (Monday to Sunday),
-- the newest copy of each of the last MONTHLY months,
+- every copy made within 24 hours of the newest one (at most RECENT_MAX of them),
+- the newest copy of each of the DAILY latest days that have a copy,
+- the newest copy of each of the WEEKLY latest weeks (Monday to Sunday) with a copy,
+- the newest copy of each of the MONTHLY latest months with a copy,
+- the copies made before a change (`before-…`: a restore, an import, a delete) within
+  a week of the newest one, at most BEFORE_MAX of them,
 - and always the newest copy that still checks out as good,
-so the folder never holds more than RECENT_MAX + DAILY + WEEKLY + MONTHLY + 1 copies.
+so the folder never holds more than MOST_KEPT copies of its own.
+
+The periods are counted back from the newest copy, not from the clock, so a clock
+set wrong (a year ahead, or back to 2000) never makes the history look old enough to
+delete. A copy dated after `now` (the clock was put back) is never deleted, and does
+not take a place among the recent ones.
 """
 
 from __future__ import annotations
@@ -40,7 +47,9 @@ RECENT_MAX = 24
 DAILY = 14
 WEEKLY = 8
 MONTHLY = 12
-MOST_KEPT = RECENT_MAX + DAILY + WEEKLY + MONTHLY + 1
+BEFORE = timedelta(days=7)
+BEFORE_MAX = 10
+MOST_KEPT = RECENT_MAX + DAILY + WEEKLY + MONTHLY + BEFORE_MAX + 1
 STALE_PARTIAL = timedelta(hours=1)
 
 _NAME = re.compile(r"^(?P<reason>[a-z][a-z0-9-]*?)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?$")
@@ -141,24 +150,30 @@ def to_keep(backups: Iterable[Backup], now: datetime) -> set[Path]:
     """The copies rotation keeps (see the module's docstring), before the check that the
     newest good one stays."""
     newest_first = sorted(backups, key=lambda b: b.order, reverse=True)
-    # A copy dated after `now` (the clock was put back) counts as recent.
-    recent = [b for b in newest_first if now - b.made_at < RECENT]
-    keep = {b.path for b in recent[:RECENT_MAX]}
-    today = now.date()
-    this_monday = today - timedelta(days=today.weekday())
-    periods: list[tuple[int, Callable[[date], int]]] = [
-        (DAILY, lambda day: (today - day).days),
-        (WEEKLY, lambda day: (this_monday - (day - timedelta(days=day.weekday()))).days // 7),
-        (MONTHLY, lambda day: (today.year - day.year) * 12 + today.month - day.month),
+    future = {b.path for b in newest_first if b.made_at > now}
+    dated = [b for b in newest_first if b.path not in future]
+    if not dated:
+        return future
+    newest = dated[0].made_at
+    keep = {b.path for b in dated if newest - b.made_at < RECENT}
+    keep = {b.path for b in dated[:RECENT_MAX] if b.path in keep}
+    before = [b for b in dated if b.reason.startswith("before-") and newest - b.made_at < BEFORE]
+    keep |= {b.path for b in before[:BEFORE_MAX]}
+    periods: list[tuple[int, Callable[[date], object]]] = [
+        (DAILY, lambda day: day),
+        (WEEKLY, lambda day: day - timedelta(days=day.weekday())),
+        (MONTHLY, lambda day: (day.year, day.month)),
     ]
     for how_many, period_of in periods:
-        seen: set[int] = set()
-        for backup in newest_first:
+        seen: set[object] = set()
+        for backup in dated:
             period = period_of(backup.made_at.date())
-            if 0 <= period < how_many and period not in seen:
+            if period not in seen and len(seen) < how_many:
                 seen.add(period)
                 keep.add(backup.path)
-    return keep
+            elif len(seen) >= how_many:
+                break
+    return keep | future
 
 
 def rotate(
@@ -251,6 +266,12 @@ def remember_backed_up(database: Path, state_file: Path) -> None:
 # -- one run of Pathfinder ---------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Mark:
+    generation: int  # which opening of the notebook (a restore opens a new one)
+    changes: int
+
+
 class BackupSession:
     """When to back up during one run: at start when the notebook changed since the last
     copy, every 30 minutes of use when something changed, and at the end when anything
@@ -280,13 +301,15 @@ class BackupSession:
         self._pending = changed_at_start
         self._copied_at_change = changes()
         self._all_copied = False
+        self._generation = 0
+        self._abandoned = False
 
     def due(self) -> bool:
         return self._pending or self._changes() > self._copied_at_change
 
-    def mark(self) -> int:
-        """The change count a copy started now will include (read before starting it)."""
-        return self._changes()
+    def mark(self) -> Mark:
+        """What a copy started now will include (read before starting it)."""
+        return Mark(self._generation, self._changes())
 
     def copy(self, reason: str = "automatic") -> Path:
         """Make a checked copy and rotate the folder (any thread). OSError, sqlite3.Error
@@ -296,20 +319,30 @@ class BackupSession:
         rotate(self.backups_dir, now, known_good=made)
         return made
 
-    def copied(self, mark: int) -> None:
-        """A copy started at `mark` has been made (call on the caller's thread)."""
+    def copied(self, mark: Mark) -> None:
+        """A copy started at `mark` has been made (call on the caller's thread). A copy
+        of the notebook as it was before a restore says nothing about the restored one."""
+        if mark.generation != self._generation:
+            return
         self._pending = False
-        self._copied_at_change = max(self._copied_at_change, mark)
+        self._copied_at_change = max(self._copied_at_change, mark.changes)
 
     def restart(self) -> None:
         """The notebook was replaced by a restored copy and opened again: count from here."""
+        self._generation += 1
         self._pending = False
         self._copied_at_change = self._changes()
+
+    def abandon(self) -> None:
+        """The notebook could not be opened again: copy nothing more, remember nothing."""
+        self._abandoned = True
 
     def finish(self) -> None:
         """At the end of the run, with the notebook still open: a last copy when anything
         changed since the previous one. Failing quietly is fine: the next start sees the
         change and copies then."""
+        if self._abandoned:
+            return
         if self.due():
             mark = self.mark()
             with contextlib.suppress(OSError, sqlite3.Error, BadBackupError):
@@ -320,5 +353,5 @@ class BackupSession:
     def closed(self) -> None:
         """After `finish`, once the notebook is closed: remember how the file looks, when
         all of it is in a copy."""
-        if self._all_copied:
+        if self._all_copied and not self._abandoned:
             remember_backed_up(self.database, self.state_file)

@@ -18,13 +18,15 @@ import peewee
 from peewee import DatabaseProxy, Model, SqliteDatabase
 
 from pathfinder.store.backup import APPLICATION_ID as APPLICATION_ID
-from pathfinder.store.backup import BadBackupError, backup_database, backup_path
+from pathfinder.store.backup import BadBackupError, backup_database, backup_path, fsync_path
 from pathfinder.store.errors import (
     DamagedDatabaseError,
     DataFolderError,
     EmptyNotebookError,
     ForeignDatabaseError,
+    MissingNotebookError,
     NewerDatabaseError,
+    ReadOnlyNotebookError,
     StorageWriteError,
     UpgradeError,
     UpgradeFailedBeforeError,
@@ -56,12 +58,15 @@ def open_notebook(
     *,
     now: datetime | None = None,
     retry_upgrade: bool = False,
+    new_if_missing: bool = True,
 ) -> SqliteDatabase:
     """Open the notebook at `path`, creating or migrating it, and bind `db` to it.
 
     Problems of the environment (a full disk, a damaged file) become StoreErrors
     with a message for the user; the file is left as it was. An upgrade that failed
     before is not tried again (UpgradeFailedBeforeError) unless `retry_upgrade`.
+    Without `new_if_missing`, a missing file with backups beside it is a
+    MissingNotebookError rather than a new, empty notebook.
     """
     from pathfinder.store.migrations import LATEST_VERSION
 
@@ -74,6 +79,15 @@ def open_notebook(
         failed_before = upgrade_failure(path)
         if failed_before is not None:
             raise UpgradeFailedBeforeError(failed_before)
+    if version is None and not new_if_missing:
+        from pathfinder.store.backups import list_backups
+
+        if list_backups(backups_dir):
+            raise MissingNotebookError(
+                f"There is no notebook file in\n{path.parent}\nbut there are backups of "
+                f"one.{_backups_hint(backups_dir)} Pathfinder did not start a new, empty "
+                "notebook in its place."
+            )
     if version is None:
         try:
             _create_notebook(path, backups_dir, stamp)
@@ -151,7 +165,7 @@ def inspect_notebook(path: Path) -> int | None:
     if not path.exists():
         return None
     if path.stat().st_mode & 0o222 == 0 or not os.access(path, os.W_OK):
-        raise DamagedDatabaseError(
+        raise ReadOnlyNotebookError(
             f"Your notebook file is read-only, so nothing you write could be saved:\n{path}"
             "\n\nPathfinder left it as it is. Make the file writable again (in its "
             "properties, or with chmod u+w), then start Pathfinder again."
@@ -305,28 +319,14 @@ def _create_notebook(path: Path, backups_dir: Path, stamp: str) -> None:
         migrate(database)
     finally:
         database.close()
-    _fsync(temporary)
+    fsync_path(temporary)
     for suffix in ("-wal", "-shm", "-journal"):
         stray = path.with_name(path.name + suffix)
         if stray.exists():
             backups_dir.mkdir(parents=True, exist_ok=True)
             os.replace(stray, backups_dir / f"orphan-{stamp}-{stray.name}")
     os.replace(temporary, path)
-    _fsync_dir(path.parent)
-
-
-def _fsync(path: Path) -> None:
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    _fsync(folder)
+    fsync_path(path.parent)
 
 
 @contextlib.contextmanager

@@ -37,6 +37,16 @@ class EmptyNotebookError(DamagedDatabaseError):
     """The notebook file is there but holds nothing (0 bytes)."""
 
 
+class ReadOnlyNotebookError(StoreError):
+    title = "Pathfinder can't write to your notebook"
+
+
+class MissingNotebookError(StoreError):
+    """No notebook file, but backups of one: never start an empty notebook unasked."""
+
+    title = "Your notebook file is missing"
+
+
 class StorageWriteError(StoreError):
     """A save failed because of the disk (full, read-only, failing)."""
 

@@ -1,16 +1,25 @@
 """Putting a backup back in place of the notebook.
 
 The notebook must be closed (the window closes it first; the command line holds the
-one-instance lock). The notebook as it was is kept first: a healthy one as a
-`before-restore` backup, so restoring that one undoes the restore; anything else (a
-damaged, empty or foreign file) is renamed to `NAME.STAMP.damaged` beside it, byte
-for byte. Only then is a checked copy of the backup moved into place.
+one-instance lock). The steps are ordered so that stopping after any of them (a kill,
+a power cut, a refusing disk) leaves either the old notebook or the restored one at
+the notebook's name, never nothing:
+
+1. the backup is copied, and checked, to `NAME.restoring`;
+2. the notebook as it was is kept: a healthy one has its write-ahead log folded in
+   and is copied as a `before-restore` backup (restoring that one undoes the
+   restore); anything else (damaged, empty, foreign) is copied byte for byte to
+   `NAME.STAMP.damaged`, its side files moved beside that copy;
+3. the side files are removed (their content is in step 2's copy): a log left
+   behind would be replayed into the restored file;
+4. `NAME.restoring` replaces the notebook in one rename.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +29,7 @@ from pathfinder.store.backup import (
     BACKUP_MODE,
     BadBackupError,
     backup_database,
+    fsync_path,
     verify_backup,
 )
 from pathfinder.store.backups import make_backup
@@ -57,6 +67,11 @@ def restore_backup(backup: Path, database: Path, backups_dir: Path, now: datetim
             f"The backup {backup.name} was made by a newer version of Pathfinder.\n\n"
             "Nothing was changed. Install the newer version to restore it."
         )
+    if database.is_dir():
+        raise RestoreError(
+            f"Where your notebook file should be, there is a folder:\n{database}\n\n"
+            "Nothing was changed. Move or rename that folder, then restore again."
+        )
     stamp = f"{now:%Y%m%d-%H%M%S}"
     incoming = database.with_name(database.name + ".restoring")
     try:
@@ -78,11 +93,13 @@ def restore_backup(backup: Path, database: Path, backups_dir: Path, now: datetim
     try:
         if database.exists():
             if _healthy(database):
+                _fold_in_the_log(database)
                 set_aside = make_backup(database, backups_dir, "before-restore", now)
             else:
-                damaged = _keep_as_damaged(database, stamp)
+                damaged = _copy_as_damaged(database, stamp)
+        else:
+            _move_orphans(database, backups_dir, stamp)
         for suffix in SIDE_SUFFIXES:
-            # They belong to the file being replaced (and are in the copy set aside).
             with contextlib.suppress(FileNotFoundError):
                 database.with_name(database.name + suffix).unlink()
         os.replace(incoming, database)
@@ -92,10 +109,10 @@ def restore_backup(backup: Path, database: Path, backups_dir: Path, now: datetim
             incoming.unlink()
         raise RestoreError(
             f"The restore stopped before it replaced your notebook ({error}).\n\n"
-            "Your notebook is as it was. Free some space, then try again."
+            "Your notebook is still in its place. Free some space, then try again."
         ) from None
     with contextlib.suppress(OSError):
-        _fsync_dir(database.parent)
+        fsync_path(database.parent)
     return Restored(set_aside, damaged)
 
 
@@ -115,26 +132,37 @@ def _healthy(database: Path) -> bool:
     return True
 
 
-def _keep_as_damaged(database: Path, stamp: str) -> Path:
-    """Rename the file (and its side files) out of the way, keeping every byte."""
+def _fold_in_the_log(database: Path) -> None:
+    """Write what the write-ahead log holds into the file itself (after a kill, saves
+    may still be there), so removing the log later loses nothing."""
+    connection = sqlite3.connect(database)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()
+
+
+def _copy_as_damaged(database: Path, stamp: str) -> Path:
+    """Copy the file byte for byte beside it, and move its side files beside the copy."""
     target = database.with_name(f"{database.name}.{stamp}.damaged")
     number = 1
     while target.exists():
         number += 1
         target = database.with_name(f"{database.name}.{stamp}-{number}.damaged")
+    shutil.copyfile(database, target)
+    os.chmod(target, BACKUP_MODE)
+    fsync_path(target)
     for suffix in SIDE_SUFFIXES:
         side = database.with_name(database.name + suffix)
         if side.exists():
             os.replace(side, target.with_name(target.name + suffix))
-    os.replace(database, target)
     return target
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
+def _move_orphans(database: Path, backups_dir: Path, stamp: str) -> None:
+    """Side files with no notebook: kept in the backups folder, as a new notebook does."""
+    for suffix in SIDE_SUFFIXES:
+        side = database.with_name(database.name + suffix)
+        if side.exists():
+            backups_dir.mkdir(parents=True, exist_ok=True)
+            os.replace(side, backups_dir / f"orphan-{stamp}-{side.name}")

@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from pathfinder.store.backup import BadBackupError
-from pathfinder.store.backups import BackupSession
+from pathfinder.store.backups import BackupSession, Mark
 
 log = logging.getLogger(__name__)
 START_DELAY_MS = 1500
@@ -34,7 +34,7 @@ class AutoBackup(QObject):
         self.session = session
         self._status = status
         self._thread: threading.Thread | None = None
-        self._mark = 0
+        self._mark: Mark | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(int(BackupSession.INTERVAL.total_seconds() * 1000))
         self.timer.timeout.connect(self.start_if_due)
@@ -71,7 +71,7 @@ class AutoBackup(QObject):
         self.finished.emit(made, failure)
 
     def _on_finished(self, made: Path | None, failure: str) -> None:
-        if made is not None:
+        if made is not None and self._mark is not None:
             self.session.copied(self._mark)
             log.info("automatic backup made")
             return

@@ -11,13 +11,13 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pathfinder.paths import Paths
 from pathfinder.services.notebook_check import CheckResult, check_notebook, repair_search_index
 from pathfinder.store.backup import BadBackupError
 from pathfinder.store.backups import list_backups
-from pathfinder.store.database import close_notebook, open_notebook
+from pathfinder.store.database import close_notebook, db, open_notebook
 from pathfinder.store.errors import StoreError
 from pathfinder.store.restore import Restored, RestoreError, restore_backup
 from pathfinder.views.formatting import full_date_at_time
@@ -86,14 +86,33 @@ class NotebookCare:
                 )
         except RestoreError as error:
             reopen_error = _reopen(self.paths)
-            QMessageBox.warning(self, error.title, error.message + reopen_error)
+            if reopen_error:
+                self._give_up(error.message + "\n\n" + reopen_error)
+            else:
+                QMessageBox.warning(self, error.title, error.message)
             return False
         reopen_error = _reopen(self.paths)
         if reopen_error:
-            QMessageBox.critical(self, "Pathfinder can't open the restored notebook", reopen_error)
+            self._give_up(reopen_error)
+            return False
         self.auto_backup.session.restart()
         self.notebook_replaced.emit(restored_message(backup.made_at, restored))
         return True
+
+    def _give_up(self, message: str) -> None:
+        """The notebook can't be opened again: nothing may write to it unchecked, so end
+        here. The next start says what is wrong and offers the backups."""
+        db.initialize(None)
+        self.auto_backup.timer.stop()
+        self.auto_backup.session.abandon()
+        QMessageBox.critical(
+            self,
+            "Pathfinder can't open your notebook",
+            message + "\n\nPathfinder closes now. Start it again to choose another backup.",
+        )
+        self.ask_before_losing = False
+        self.remember_state = False
+        QApplication.exit(1)
 
     def check_notebook(self) -> CheckResult:
         if not self.flush():
@@ -146,7 +165,7 @@ def _reopen(paths: Paths) -> str:
     try:
         open_notebook(paths.database, paths.backups_dir)
     except StoreError as error:
-        return "\n\n" + error.message
+        return error.message
     return ""
 
 
@@ -164,9 +183,12 @@ def restored_message(made_at: datetime, restored: Restored) -> str:
 # -- at start -------------------------------------------------------------------------
 
 
-def offer_restore_at_start(paths: Paths, error: StoreError, clock: Callable[[], datetime]) -> bool:
-    """The notebook can't be opened and backups exist: offer one. True when a backup was
-    put in place (the caller opens the notebook again)."""
+def offer_restore_at_start(
+    paths: Paths, error: StoreError, clock: Callable[[], datetime], *, offer_new: bool = False
+) -> str:
+    """The notebook can't be opened (or is missing) and backups exist: offer one.
+    "restored" (the caller opens the notebook again), "new" (start an empty notebook; only
+    with `offer_new`) or "quit"."""
     backups = list_backups(paths.backups_dir)
     box = QMessageBox(QMessageBox.Icon.Warning, error.title, error.message)
     box.setInformativeText(
@@ -174,12 +196,16 @@ def offer_restore_at_start(paths: Paths, error: StoreError, clock: Callable[[], 
         "keeps the file that can't be read, renamed, beside it."
     )
     restore = box.addButton("&Restore from a backup…", QMessageBox.ButtonRole.AcceptRole)
+    new = box.addButton("Start a &new notebook", QMessageBox.ButtonRole.DestructiveRole)
+    new.setVisible(offer_new)
     box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(restore)
     while True:
         box.exec()
+        if offer_new and box.clickedButton() is new:
+            return "new"
         if box.clickedButton() is not restore:
-            return False
+            return "quit"
         backup = pick_backup(None, paths.backups_dir, clock(), WINDOW_INTRO)
         if backup is None:
             continue
@@ -189,7 +215,7 @@ def offer_restore_at_start(paths: Paths, error: StoreError, clock: Callable[[], 
             QMessageBox.warning(None, failure.title, failure.message)
             continue
         QMessageBox.information(None, "Backup restored", restored_message(backup.made_at, restored))
-        return True
+        return "restored"
 
 
 def offer_upgrade_retry(error: StoreError) -> bool:
