@@ -160,6 +160,7 @@ def main() -> int:
         _shoot(window, shots, args.output, suffix)
         report_page.tabs.setCurrentIndex(0)
         _shoot_import_preview(Path(folder), args.output, suffix)
+        _shoot_restore_list(paths, args.output, suffix)
         window.search_box.setText("ruth")
         window.search_box.refresh()
         QApplication.processEvents()
@@ -203,6 +204,31 @@ def _shoot_import_preview(folder: Path, output: Path, suffix: str) -> None:
     dialog.show()
     QApplication.processEvents()
     target = output / f"import-preview{suffix}.png"
+    dialog.grab().save(str(target))
+    print(target)
+    dialog.close()
+
+
+def _shoot_restore_list(paths: Paths, output: Path, suffix: str) -> None:
+    """File ▸ Restore from a backup, with a few copies of the demo made at different times."""
+    from datetime import timedelta
+
+    from pathfinder.store.backups import make_backup
+    from pathfinder.views.restore_dialog import WINDOW_INTRO, RestoreDialog
+
+    for reason, ago in (
+        ("automatic", timedelta(days=12, hours=2)),
+        ("before-import", timedelta(days=3, hours=5)),
+        ("automatic", timedelta(days=1, hours=1)),
+        ("manual", timedelta(hours=2)),
+        ("automatic", timedelta(minutes=30)),
+    ):
+        make_backup(paths.database, paths.backups_dir, reason, NOW - ago)
+    dialog = RestoreDialog(paths.backups_dir, NOW, WINDOW_INTRO, None)
+    dialog.resize(760, 360)
+    dialog.show()
+    QApplication.processEvents()
+    target = output / f"restore{suffix}.png"
     dialog.grab().save(str(target))
     print(target)
     dialog.close()
