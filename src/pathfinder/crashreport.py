@@ -57,7 +57,9 @@ def _short_path(filename: str) -> str:
 def write_report(report: str, logs_dir: Path) -> Path | None:
     """Save the report as logs/crash-<time>.txt; None if even that fails."""
     try:
-        logs_dir.mkdir(parents=True, exist_ok=True)
+        if not logs_dir.is_dir():
+            logs_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            os.chmod(logs_dir, 0o700)
         target = logs_dir / f"crash-{datetime.now().strftime('%Y%m%d-%H%M%S-%f')}.txt"
         descriptor = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:

@@ -75,7 +75,7 @@ def import_people(args: argparse.Namespace, paths: Paths) -> int:
     try:
         result = commit_import(plan, now=datetime.now(), backups_dir=paths.backups_dir)
     except (StoreError, OSError) as error:
-        message = getattr(error, "message", str(error))
+        message = getattr(error, "reason", "") or getattr(error, "message", str(error))
         print(f"Nothing was imported: {' '.join(message.split())}", file=sys.stderr)
         return 1
     finally:

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from pathfinder.app import WindowHost
 from pathfinder.paths import Paths
@@ -263,7 +263,10 @@ def test_a_restored_notebook_that_cant_be_opened_ends_the_session(
     monkeypatch.setattr(notebook_care, "open_notebook", refuse)
     said: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a: said.append(text) or 0)
+    ended: list[int] = []  # the real exit would stop every later test's event loop
+    monkeypatch.setattr(QApplication, "exit", lambda code=0: ended.append(code))
     assert window.restore_from_backup() is False
+    assert ended == [1]
     assert "disk I/O error" in said[0] and "closes now" in said[0]
     assert db.obj is None  # nothing can write to the unchecked file
     assert host.window is window  # no fresh window on a notebook that isn't open

@@ -156,7 +156,7 @@ def write_folder(
 ) -> Path:
     target, earlier = check_folder_destination(destination, data_dir, overwrite=overwrite)
     try:
-        temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+        temporary = Path(tempfile.mkdtemp(prefix=f".{target.name[:40]}.", dir=target.parent))
     except OSError as error:
         raise ExportError(failure_message(target, error)) from None
     try:
@@ -196,7 +196,7 @@ def _move_into_place(temporary: Path, target: Path, earlier: _Earlier | None) ->
     if earlier is None:
         os.rename(temporary, target)
         return
-    aside = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
+    aside = Path(tempfile.mkdtemp(prefix=f".{target.name[:40]}.old.", dir=target.parent))
     aside.rmdir()
     os.rename(target, aside)
     try:

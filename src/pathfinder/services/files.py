@@ -111,7 +111,8 @@ def write_atomically(
 def temporary_beside(target: Path) -> Iterator[Path]:
     """A fresh temporary path in `target`'s folder, removed afterwards if still there."""
     try:
-        descriptor, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        # The name's start only: a chosen name near the 255-byte limit must still work.
+        descriptor, name = tempfile.mkstemp(prefix=f".{_short(target.name)}.", dir=target.parent)
     except OSError as error:
         raise ExportError(failure_message(target, error)) from None
     os.close(descriptor)
@@ -121,6 +122,11 @@ def temporary_beside(target: Path) -> Iterator[Path]:
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink()
+
+
+def _short(name: str) -> str:
+    """At most 40 characters of `name` (for temporary names beside it)."""
+    return name[:40]
 
 
 def failure_message(target: Path, error: OSError) -> str:

@@ -32,7 +32,7 @@ def backup_database(source: sqlite3.Connection, destination: Path) -> Path:
 
     Raises OSError or sqlite3.Error when the disk refuses, BadBackupError when the
     copy does not read back; nothing is left behind under either name then."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(destination.parent)
     # Named for this process and thread, so two copies made at once never share it.
     unique = f".{os.getpid()}-{threading.get_ident()}"
     temporary = destination.with_name(destination.name + unique + PARTIAL_SUFFIX)
@@ -58,6 +58,15 @@ def backup_database(source: sqlite3.Connection, destination: Path) -> Path:
     with contextlib.suppress(OSError):
         fsync_path(destination.parent)
     return destination
+
+
+def private_folder(folder: Path) -> None:
+    """Make `folder` (mode 0700, whatever the umask) if it isn't there."""
+    if folder.is_dir():
+        return
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with contextlib.suppress(OSError):
+        os.chmod(folder, 0o700)
 
 
 def verify_backup(path: Path) -> None:

@@ -18,7 +18,13 @@ import peewee
 from peewee import DatabaseProxy, Model, SqliteDatabase
 
 from pathfinder.store.backup import APPLICATION_ID as APPLICATION_ID
-from pathfinder.store.backup import BadBackupError, backup_database, backup_path, fsync_path
+from pathfinder.store.backup import (
+    BadBackupError,
+    backup_database,
+    backup_path,
+    fsync_path,
+    private_folder,
+)
 from pathfinder.store.errors import (
     DamagedDatabaseError,
     DataFolderError,
@@ -323,7 +329,7 @@ def _create_notebook(path: Path, backups_dir: Path, stamp: str) -> None:
     for suffix in ("-wal", "-shm", "-journal"):
         stray = path.with_name(path.name + suffix)
         if stray.exists():
-            backups_dir.mkdir(parents=True, exist_ok=True)
+            private_folder(backups_dir)
             os.replace(stray, backups_dir / f"orphan-{stamp}-{stray.name}")
     os.replace(temporary, path)
     fsync_path(path.parent)
@@ -335,15 +341,19 @@ def write_transaction() -> Iterator[None]:
     try:
         with db.atomic():
             yield
-    except peewee.IntegrityError:
+    except (peewee.IntegrityError, sqlite3.IntegrityError):
         raise  # a broken constraint is a bug, not the disk
-    except peewee.DatabaseError as error:
+    except (peewee.DatabaseError, sqlite3.DatabaseError) as error:
+        # (Bulk writes use the sqlite3 cursor directly: its errors are sqlite3's own.)
         # After SQLITE_FULL and similar, SQLite has already rolled back, so peewee's own
         # rollback fails too; the first error in the chain is the one that explains it.
         cause: BaseException = error
         while isinstance(cause.__context__, peewee.OperationalError | sqlite3.OperationalError):
             cause = cause.__context__
-        raise StorageWriteError(_write_failure_message(str(cause))) from None
+        reason = str(cause)
+        raise StorageWriteError(
+            _write_failure_message(reason), reason=what_went_wrong(reason)
+        ) from None
 
 
 def _write_failure_message(reason: str) -> str:

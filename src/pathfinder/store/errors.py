@@ -48,9 +48,14 @@ class MissingNotebookError(StoreError):
 
 
 class StorageWriteError(StoreError):
-    """A save failed because of the disk (full, read-only, failing)."""
+    """A save failed because of the disk (full, read-only, failing). `reason` is the
+    cause on its own ("the disk is full"), for callers that word the rest themselves."""
 
     title = "Pathfinder couldn't save"
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 class UpgradeError(StoreError):

@@ -30,6 +30,7 @@ from pathfinder.store.backup import (
     BadBackupError,
     backup_database,
     fsync_path,
+    private_folder,
     verify_backup,
 )
 from pathfinder.store.backups import make_backup
@@ -164,5 +165,5 @@ def _move_orphans(database: Path, backups_dir: Path, stamp: str) -> None:
     for suffix in SIDE_SUFFIXES:
         side = database.with_name(database.name + suffix)
         if side.exists():
-            backups_dir.mkdir(parents=True, exist_ok=True)
+            private_folder(backups_dir)
             os.replace(side, backups_dir / f"orphan-{stamp}-{side.name}")

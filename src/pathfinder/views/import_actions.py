@@ -63,7 +63,12 @@ def _commit(parent: QWidget, paths: Paths, plan: ImportPlan, clock: Callable[[],
         result = commit_import(plan, now=clock(), backups_dir=paths.backups_dir)
     except (StoreError, OSError) as error:
         QGuiApplication.restoreOverrideCursor()
-        message = getattr(error, "message", str(error))
+        reason = getattr(error, "reason", "")
+        message = (
+            f"The import couldn't be saved because {reason}. Free some space, then try again."
+            if reason
+            else getattr(error, "message", str(error))
+        )
         QMessageBox.warning(
             parent, "Nothing was imported", f"{message}\n\nYour notebook is as it was."
         )

@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -108,13 +108,23 @@ def _paint(
         painter.end()
 
 
-def _write(path: Path, write: Callable[[Path], None]) -> None:
+def _write(path: Path, render: Callable[[QBuffer], None]) -> None:
+    """Draw into memory, then write the bytes whole beside `path`, flush them to the disk
+    and rename them into place: a disk that fills up leaves the earlier picture as it was."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    render(buffer)
+    buffer.close()
+    data = bytes(buffer.data().data())
+    if not data:
+        raise OSError("nothing could be drawn")
     # A short temporary name: a long chosen name must not fail for its ".part" twin.
     temporary = path.with_name(f".pathfinder-map-{os.getpid()}.part")
     try:
-        write(temporary)
-        if not temporary.exists() or temporary.stat().st_size == 0:
-            raise OSError(f"nothing could be written in {path.parent}")
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
         os.replace(temporary, path)
     finally:
         with contextlib.suppress(OSError):
@@ -127,7 +137,7 @@ def save_png(
     """Write the map as a PNG (at twice the pixels, for sharp text); OSError if it can't."""
     scale, _map, _legend, _caption, size = _plan(scene, font, caption)
 
-    def write(target: Path) -> None:
+    def write(target: QBuffer) -> None:
         image = QImage(size * 2, QImage.Format.Format_ARGB32_Premultiplied)
         if image.isNull():
             raise OSError("there isn't enough memory for a picture this large")
@@ -136,7 +146,7 @@ def save_png(
             _draw(image, scene, palette, font, caption, scale)
         finally:
             scene.show_labels_for(view_scale)
-        writer = QImageWriter(str(target), b"png")
+        writer = QImageWriter(target, b"png")
         if not writer.write(image):
             raise OSError(writer.errorString().lower())
 
@@ -149,9 +159,9 @@ def save_svg(
     """Write the map as an SVG drawing; OSError if it can't."""
     scale, _map, _legend, _caption, size = _plan(scene, font, caption)
 
-    def write(target: Path) -> None:
+    def write(target: QBuffer) -> None:
         generator = QSvgGenerator()
-        generator.setFileName(str(target))
+        generator.setOutputDevice(target)
         generator.setSize(size)
         generator.setViewBox(QRect(0, 0, size.width(), size.height()))
         generator.setTitle("Your network")
