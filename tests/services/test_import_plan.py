@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pathfinder.paths import Paths
@@ -346,7 +346,7 @@ NAMES = st.text(alphabet="AaÉéBbØøLl .-'", min_size=1, max_size=12).filter(l
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
     rows=st.lists(
@@ -357,6 +357,14 @@ NAMES = st.text(alphabet="AaÉéBbØøLl .-'", min_size=1, max_size=12).filter(l
         ),
         max_size=8,
     )
+)
+@example(  # a shared address, and an initial that agrees with one of its two owners
+    rows=[
+        ("B", "Acme", ""),
+        ("AA", "", "a@x.example"),
+        ("A", "", "a@x.example"),
+        ("B", "Acme", "a@x.example"),
+    ]
 )
 def test_any_file_imports_then_changes_nothing_then_undoes_to_the_start(
     notebook: Paths, rows: list[tuple[str, str, str]]

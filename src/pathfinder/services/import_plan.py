@@ -157,8 +157,9 @@ class _Index:
     def __init__(self) -> None:
         self.people: dict[int, _Known] = {}
         self.by_url: dict[str, int] = {}
-        self.by_email: dict[str, int] = {}
+        self.by_email: dict[str, list[int]] = {}  # a shared address has several people
         self.by_name: dict[tuple[str, str], int] = {}
+        self.by_bare_name: dict[str, list[int]] = {}
         rows = db.execute_sql(
             "SELECT c.id, c.name, COALESCE(o.name, ''), c.title, c.email, c.phone,"
             " c.linkedin_url, c.location, c.notes, c.organisation_id IS NOT NULL"
@@ -188,26 +189,51 @@ class _Index:
 
     def add(self, known: _Known) -> None:
         self.people[known.id] = known
+        self.index_fields(known)
+        self.by_name.setdefault((fold(known.name), fold(known.organisation)), known.id)
+        self.by_bare_name.setdefault(fold(known.name), []).append(known.id)
+
+    def index_fields(self, known: _Known) -> None:
+        """Look `known` up by its LinkedIn address and email (again, after a fill)."""
         url = linkedin_key(known.fields["linkedin_url"])
         if url:
             self.by_url.setdefault(url, known.id)
         email = known.fields["email"].casefold()
-        if email:
-            self.by_email.setdefault(email, known.id)
-        self.by_name.setdefault((fold(known.name), fold(known.organisation)), known.id)
+        if email and known.id not in self.by_email.setdefault(email, []):
+            self.by_email[email].append(known.id)
 
     def find(self, person: ImportedPerson) -> tuple[int | None, str]:
         url = linkedin_key(person.linkedin_url)
         if url and url in self.by_url:
             return self.by_url[url], "the same LinkedIn profile"
-        for email in (person.email, *person.other_emails):
-            found = self.by_email.get(email.casefold()) if email else None
-            # A shared address (a family's, an office's) is no proof: the names must agree.
-            if found is not None and names_agree(self.people[found].name, person.name):
-                return found, "the same email address"
+        # The same name and organisation before an email: an address can come to be shared
+        # (a family's, an office's) by a later line, a name and organisation can't.
         key = (fold(person.name), fold(person.organisation))
         if key in self.by_name:
             return self.by_name[key], "the same name and organisation"
+        for email in (person.email, *person.other_emails):
+            # A shared address is no proof on its own: the names must agree.
+            for found in self.by_email.get(email.casefold(), []) if email else []:
+                # Someone from an earlier line of this file only by the very same name and
+                # no other organisation: the notebook keeps one name and organisation, and
+                # importing the file again must find each line's person by what it keeps.
+                other = self.people[found]
+                if found < 0:
+                    same = fold(other.name) == fold(person.name) and (
+                        not other.organisation.strip()
+                        or not person.organisation.strip()
+                        or fold(other.organisation) == fold(person.organisation)
+                    )
+                else:
+                    same = names_agree(other.name, person.name)
+                if same:
+                    return found, "the same email address"
+        named = self.by_bare_name.get(fold(person.name), [])
+        if not person.organisation.strip() and named:
+            # No organisation to go by: the first person of that very name (an earlier line
+            # may have given them one since). The first, so that importing the file again
+            # finds the same one: ids grow in the order the lines added people.
+            return named[0], "the same name (this line gives no organisation)"
         return None, ""
 
 
@@ -282,6 +308,7 @@ def plan_import(parsed: ParsedFile, defaults: ImportDefaults | None = None) -> I
                     if (value := _imported_value(rows[first].person, name))
                 }
             )
+            index.index_fields(index.people[match_id])
             rows.append(
                 PlanRow(
                     person,
@@ -297,6 +324,9 @@ def plan_import(parsed: ParsedFile, defaults: ImportDefaults | None = None) -> I
             for name in FILLABLE
             if (value := _imported_value(person, name)) and not known.fields[name].strip()
         }
+        # Later lines find this person by what the import fills in, as they will next time.
+        known.fields.update(fills)
+        index.index_fields(known)
         tags = _unique(person.tags)
         row = PlanRow(
             person,
