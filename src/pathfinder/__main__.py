@@ -93,7 +93,7 @@ def _run(args: argparse.Namespace, paths: Paths, show_dialogs: bool) -> int:
         return 1
 
     from pathfinder.store.backups import BackupSession, changed_since_last_backup
-    from pathfinder.store.database import close_notebook, db
+    from pathfinder.store.database import close_notebook
 
     session: BackupSession | None = None
     try:
@@ -112,12 +112,8 @@ def _run(args: argparse.Namespace, paths: Paths, show_dialogs: bool) -> int:
             except StoreError as failure:
                 return _environment_error(failure, show_dialogs)
             log.info("demo notebook built")
-        session = BackupSession(
-            paths.database,
-            paths.backups_dir,
-            paths.backup_state_file,
-            changed_at_start=changed,
-            changes=lambda: db.connection().total_changes,
+        session = BackupSession.of_open_notebook(
+            paths.database, paths.backups_dir, paths.backup_state_file, changed_at_start=changed
         )
         from pathfinder.app import run_app
 

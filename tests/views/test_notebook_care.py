@@ -143,12 +143,11 @@ def test_check_notebook_offers_to_rebuild_a_drifting_index(
 
 def test_the_automatic_backup_runs_beside_the_window(notebook: Paths, qtbot, clock) -> None:
     people.add_person("Ana Souza", now=clock())
-    session = BackupSession(
+    session = BackupSession.of_open_notebook(
         notebook.database,
         notebook.backups_dir,
         notebook.backup_state_file,
         changed_at_start=True,
-        changes=lambda: db.connection().total_changes,
         clock=clock,
     )
     host = WindowHost(notebook, False, session)

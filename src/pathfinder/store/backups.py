@@ -307,6 +307,28 @@ class BackupSession:
     def due(self) -> bool:
         return self._pending or self._changes() > self._copied_at_change
 
+    @classmethod
+    def of_open_notebook(
+        cls,
+        database: Path,
+        backups_dir: Path,
+        state_file: Path,
+        *,
+        changed_at_start: bool = False,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> BackupSession:
+        """The session of the notebook `db` has open, counting its connection's writes."""
+        from pathfinder.store.database import db
+
+        return cls(
+            database,
+            backups_dir,
+            state_file,
+            changed_at_start=changed_at_start,
+            changes=lambda: int(db.connection().total_changes),
+            clock=clock,
+        )
+
     def mark(self) -> Mark:
         """What a copy started now will include (read before starting it)."""
         return Mark(self._generation, self._changes())

@@ -26,7 +26,6 @@ from pathfinder.paths import Paths
 from pathfinder.services import interactions
 from pathfinder.services.why import current_why
 from pathfinder.store.backups import BackupSession
-from pathfinder.store.database import db
 from pathfinder.views.auto_backup import AutoBackup
 from pathfinder.views.compass.page import CompassPage
 from pathfinder.views.conversations.page import ConversationsPage
@@ -67,13 +66,8 @@ class MainWindow(MainMenus, StartupOffers, NotebookCare, QMainWindow):
         self.paths = paths
         self._clock = clock
         if backups is None:
-            backups = BackupSession(
-                paths.database,
-                paths.backups_dir,
-                paths.backup_state_file,
-                changed_at_start=False,
-                changes=lambda: db.connection().total_changes,
-                clock=clock,
+            backups = BackupSession.of_open_notebook(
+                paths.database, paths.backups_dir, paths.backup_state_file, clock=clock
             )
         self.auto_backup = AutoBackup(backups, self.show_status, self)
         # The demo is a throwaway copy; say so, so nobody writes real notes into it.
