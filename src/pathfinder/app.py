@@ -66,6 +66,7 @@ class WindowHost(QObject):
         old.remember_state = False
         old.ask_before_losing = False
         self.window = self._make_window()
+        self.window.show_section(old.stack.currentIndex())  # where the person was
         self.window.show()
         self.window.auto_backup.timer.start()
         old.close()

@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -65,7 +65,10 @@ class NotebookCare:
             )
             return None
         session.copied(mark)
-        self.show_status(f"Backup made: {made.name}, in the backups folder.")
+        when = QLocale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)
+        self.show_status(
+            f"Backed up at {when}. File ▸ Restore from a backup lists every copy kept."
+        )
         return made
 
     def restore_from_backup(self) -> bool:
