@@ -206,6 +206,10 @@ def _start_log(paths: Paths) -> None:
     root = logging.getLogger("pathfinder")
     root.setLevel(logging.INFO)
     root.addHandler(handler)
+    # peewee logs each statement with its values (people's notes) at DEBUG: never let
+    # those reach any handler, whatever logging someone turns on to look into a problem.
+    logging.getLogger("peewee").propagate = False
+    logging.getLogger("peewee").setLevel(logging.INFO)
 
 
 def _stop_log() -> None:
