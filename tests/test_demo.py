@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -23,9 +25,10 @@ from pathfinder.services import (
 )
 from pathfinder.services.network import giving_back, going_cold, who_to_contact_next
 from pathfinder.services.why import save_why, why_history
-from pathfinder.store.database import close_notebook, open_notebook
+from pathfinder.store.database import close_notebook, db, open_notebook
 from pathfinder.store.models import (
     EVENT_KINDS,
+    RELATIONSHIPS,
     SOURCES,
     STAGES,
     Contact,
@@ -57,20 +60,32 @@ def test_the_demo_fills_every_part_of_the_notebook(notebook: Paths) -> None:
     assert len(goals.list_goals()) == 5
 
     everyone = all_people()
-    assert 25 <= len(everyone) <= 35
-    assert {person.level for person in everyone} == {1, 2, 3}
+    assert 55 <= len(everyone) <= 65
+    levels = Counter(person.level for person in everyone)
+    assert set(levels) == {1, 2, 3}
+    # A few close people, more who know her, most of all new contacts.
+    assert 5 <= levels[1] < levels[2] < levels[3]
     assert len({person.source for person in everyone}) >= 8
     assert set(SOURCES) - {person.source for person in everyone} <= {"other"}
     assert any(person.hiring_power and person.target_field for person in everyone)
-    assert sum(person.cadence_days is not None for person in everyone) >= 5
-    assert sum(bool(person.tags) for person in everyone) >= 10
+    assert sum(person.hiring_power for person in everyone) >= 6
+    assert set(RELATIONSHIPS) <= {person.relationship for person in everyone}
+    assert sum(person.cadence_days is not None for person in everyone) >= 15
+    assert sum(bool(person.tags) for person in everyone) >= 30
+    assert len({person.name for person in everyone}) == len(everyone)
     assert any("**" in person.notes or "\n- " in person.notes for person in everyone)
 
     organisation_list = organisations.list_organisations()
-    assert 8 <= len(organisation_list) <= 12
+    assert len(organisation_list) == 12
     assert 2 <= sum(o.is_target for o in organisation_list) <= 3
+    # Everyone works somewhere in the notebook but a few (family, the retired, a freelancer),
+    # and every organisation has at least two people there.
+    assert 1 <= sum(not person.organisation for person in everyone) <= 5
+    there = Counter(person.organisation for person in everyone if person.organisation)
+    assert set(there) == {o.name for o in organisation_list}
+    assert min(there.values()) >= 2
 
-    assert 40 <= Interaction.select().count() <= 70
+    assert 100 <= Interaction.select().count() <= 180
     used_kinds = {
         name
         for (name,) in InteractionKind.select(InteractionKind.name)
@@ -87,7 +102,7 @@ def test_the_demo_fills_every_part_of_the_notebook(notebook: Paths) -> None:
 def test_follow_ups_are_overdue_due_today_later_and_done(notebook: Paths) -> None:
     build_demo_notebook(TODAY)
     rows = list(FollowUp.select())
-    assert 6 <= len(rows) <= 10
+    assert 12 <= len(rows) <= 20
     due = followups.due_and_overdue(TODAY)
     assert any(record.due_on < TODAY for record in due)
     assert any(record.due_on == TODAY for record in due)
@@ -98,7 +113,11 @@ def test_follow_ups_are_overdue_due_today_later_and_done(notebook: Paths) -> Non
 def test_introductions_show_both_ways(notebook: Paths) -> None:
     build_demo_notebook(TODAY)
     introduced = [person for person in all_people() if person.introduced_by_id is not None]
-    assert 4 <= len(introduced) <= 6
+    assert len(introduced) >= 10
+    # Introductions come from several people, and one leads on to the next.
+    introducers = {person.introduced_by_id for person in introduced}
+    assert len(introducers) >= 8
+    assert introducers & {person.id for person in introduced}
     # Some were added as introductions, some were introduced after being added.
     assert {person.source for person in introduced} - {"introduction"}
     assert any(person.source == "introduction" for person in introduced)
@@ -134,7 +153,11 @@ def test_today_has_something_to_do(notebook: Paths) -> None:
     assert len(suggestions) == 5
     assert all(suggestion.reason for suggestion in suggestions)
     assert suggestions[0].reason.startswith("hiring power · target field")
-    assert going_cold(TODAY)
+    assert any("not contacted yet" in suggestion.reason for suggestion in suggestions)
+    cold = going_cold(TODAY)
+    assert 4 <= len(cold) <= 8
+    closest = people.get_person(cold[0].person_id)
+    assert closest is not None and closest.level == 1
 
 
 def test_everything_is_dated_in_the_past_six_months(notebook: Paths) -> None:
@@ -147,6 +170,64 @@ def test_everything_is_dated_in_the_past_six_months(notebook: Paths) -> None:
         assert row.happened_on >= added[row.contact_id], row.summary
     for version in why_history():
         assert oldest <= version.written_at.date() < TODAY
+
+
+def test_interactions_are_spread_over_the_last_four_months(notebook: Paths) -> None:
+    build_demo_notebook(TODAY)
+    rows = list(Interaction.select(Interaction.happened_on, Interaction.kind))
+    weeks = Counter((TODAY - row.happened_on).days // 7 for row in rows)
+    assert all(weeks[week] for week in range(17)), weeks  # every week of the last 17
+    for month in range(4):
+        in_month = [row for row in rows if (TODAY - row.happened_on).days // 30 == month]
+        assert len(in_month) >= 15, month
+        assert len({row.kind_id for row in in_month}) >= 6, month
+
+
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2}(?:\.\d+)?)?")
+# The only dates that may be today or later: what is planned. Everything that happened did so
+# before the day the demo is built.
+PLANNED = {("conversation", "scheduled_for"), ("follow_up", "due_on"), ("goal", "due_on")}
+
+
+def every_date(today: date) -> list[tuple[str, str, int, int, str]]:
+    """Every date stored in the notebook as (table, column, row, days after `today`, time).
+
+    The question bank is left out: it is filled when first read, at the computer's clock,
+    and is not part of Maya's story."""
+    tables = [
+        name
+        for (name,) in db.execute_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
+            "AND name NOT LIKE 'search_index%' AND name != 'question' ORDER BY name"
+        )
+    ]
+    found = []
+    for table in tables:
+        cursor = db.execute_sql(f'SELECT * FROM "{table}" ORDER BY rowid')
+        columns = [column[0] for column in cursor.description]
+        for number, values in enumerate(cursor.fetchall()):
+            for column, value in zip(columns, values, strict=True):
+                if isinstance(value, str) and DATE.fullmatch(value):
+                    days = (date.fromisoformat(value[:10]) - today).days
+                    found.append((table, column, number, days, value[10:]))
+    return found
+
+
+def test_every_date_moves_with_today_and_only_plans_lie_ahead(
+    notebook: Paths, tmp_path: Path
+) -> None:
+    build_demo_notebook(TODAY)
+    first = every_date(TODAY)
+    assert len(first) > 500
+    assert {(table, column) for table, column, _row, days, _time in first if days >= 0} == PLANNED
+    assert min(days for _table, _column, _row, days, _time in first) >= -200
+    close_notebook()
+    other = Paths(tmp_path / "other")
+    other.ensure()
+    open_notebook(other.database, other.backups_dir)
+    later = date(2027, 3, 1)
+    build_demo_notebook(later)
+    assert every_date(later) == first
 
 
 def logged(person_id: int) -> list[tuple[date, str]]:

@@ -12,9 +12,12 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from pathfinder.demo_conversations import CONVERSATIONS, EVENT_PEOPLE, EVENTS, DemoConversation
-from pathfinder.demo_journal import ENTRIES
-from pathfinder.demo_people import INTRODUCTIONS, MOVES, PEOPLE
-from pathfinder.demo_story import FOLLOW_UPS, GOALS, INTERACTIONS, ORGANISATIONS, ROLES, WHYS
+from pathfinder.demo_interactions import FOLLOW_UPS, INTERACTIONS, INTRODUCTIONS, MOVES
+from pathfinder.demo_journal import EARLIER_ENTRIES
+from pathfinder.demo_journal_recent import RECENT_ENTRIES
+from pathfinder.demo_people import KNOWN_BEFORE
+from pathfinder.demo_people_met import MET_ON_THE_WAY
+from pathfinder.demo_story import GOALS, ORGANISATIONS, ROLES, WHYS
 from pathfinder.services import (
     conversations,
     events,
@@ -86,7 +89,8 @@ def build_demo_notebook(today: date) -> None:
             )
 
         ids: dict[str, int] = {}
-        for person in sorted(PEOPLE + EVENT_PEOPLE, key=lambda p: -p.added):
+        everyone = KNOWN_BEFORE + MET_ON_THE_WAY + EVENT_PEOPLE
+        for person in sorted(everyone, key=lambda p: -p.added):
             extra: dict[str, object] = {}
             if person.introduced_by:
                 extra["introduced_by_id"] = ids[person.introduced_by]
@@ -161,7 +165,7 @@ def build_demo_notebook(today: date) -> None:
             for conversation in CONVERSATIONS
         }
 
-        for entry in ENTRIES:
+        for entry in EARLIER_ENTRIES + RECENT_ENTRIES:
             links = [("person", ids[key]) for key in entry.people]
             if entry.conversation:
                 links.append(("conversation", conversation_ids[entry.conversation]))

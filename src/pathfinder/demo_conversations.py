@@ -13,7 +13,7 @@ from pathfinder.demo_people import DemoPerson
 
 @dataclass(frozen=True)
 class DemoConversation:
-    key: str  # the person's key in `demo_people.PEOPLE` (or `EVENT_PEOPLE`)
+    key: str  # the person's key in `demo_people`, `demo_people_met` or `EVENT_PEOPLE`
     role: str  # the target role's title, or "" for none
     started: int  # days ago the idea was written down
     steps: tuple[tuple[str, int], ...] = ()  # (stage, days ago), in order
@@ -372,7 +372,7 @@ EVENTS: tuple[tuple[str, int, str, str, str, tuple[str, ...]], ...] = (
         "Harbour City conference centre",
         "Two days of talks on learning and technology. The best session was Harriet's, on "
         "designing assessments **with** teachers rather than for them.",
-        ("harriet", "beatrice"),
+        ("harriet", "beatrice", "kenji"),
     ),
     (
         "Education Research Network evening talk",
@@ -390,7 +390,7 @@ EVENTS: tuple[tuple[str, int, str, str, str, tuple[str, ...]], ...] = (
         "Sparkwell Learning's office",
         "Tomasz spoke about finding teachers for studies. About forty people there, and at "
         "least five had come from teaching.",
-        ("tomasz", "charlotte", "farah"),
+        ("tomasz", "charlotte", "farah", "ravi"),
     ),
     (
         "Classroom studies in practice",

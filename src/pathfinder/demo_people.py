@@ -1,4 +1,9 @@
-"""The demo notebook's people (invented), used by `pathfinder.demo`."""
+"""The demo notebook's people (invented), part one: Maya's circle when she began.
+
+Family, friends, the schools she taught at, her teacher training, the pilot and the evening
+course: the people she knew when she started. Those she met on the way into UX research are
+in `pathfinder.demo_people_met`. Days are counted back from the day the demo is built.
+"""
 
 from __future__ import annotations
 
@@ -26,7 +31,7 @@ class DemoPerson:
     introduced_by: str = ""  # the key of whoever introduced them, when added that way
 
 
-PEOPLE: tuple[DemoPerson, ...] = (
+KNOWN_BEFORE: tuple[DemoPerson, ...] = (
     DemoPerson(
         "tom",
         "Tom Brennan",
@@ -53,6 +58,33 @@ PEOPLE: tuple[DemoPerson, ...] = (
         "- Will tell me the truth, kindly",
     ),
     DemoPerson(
+        "jess",
+        "Jess Lowe",
+        180,
+        1,
+        "friend_family",
+        title="Illustrator",
+        relationship="peer",
+        cadence_days=30,
+        tags=("career changer",),
+        phone="07700 900254",
+        location="York",
+        notes="My oldest friend from university. Left law for illustration at thirty-two, so "
+        "she knows exactly what the middle of a career change feels like.",
+    ),
+    DemoPerson(
+        "margaret",
+        "Margaret Thornton",
+        180,
+        2,
+        "former_coworker",
+        title="Retired head of science",
+        cadence_days=182,
+        tags=("references",),
+        notes="Hired me at Brookside and started the Year 8 materials workshops. Happy to be "
+        "a referee; give her a week's warning.",
+    ),
+    DemoPerson(
         "helen",
         "Helen Achterberg",
         179,
@@ -64,6 +96,28 @@ PEOPLE: tuple[DemoPerson, ...] = (
         email="h.achterberg@example.org",
         notes="Knows about the move and is happy to be a **reference**. Don't make her find "
         "out about an interview from someone else.",
+    ),
+    DemoPerson(
+        "rhys",
+        "Rhys Bevan",
+        179,
+        1,
+        "current_coworker",
+        "Northfield Academy",
+        "Physics teacher",
+        relationship="peer",
+        notes="Shares the prep room with me. The first colleague I told, before Helen.",
+    ),
+    DemoPerson(
+        "bernie",
+        "Bernadette Walsh",
+        179,
+        1,
+        "current_coworker",
+        "Northfield Academy",
+        "Science technician",
+        notes="Bernie. Has kept the science department running for fifteen years and knows "
+        "before anyone when something is up.",
     ),
     DemoPerson(
         "priya",
@@ -84,6 +138,22 @@ PEOPLE: tuple[DemoPerson, ...] = (
         "1. A small portfolio beats a long CV.\n"
         "2. Say *researcher* in the first line, not *teacher*.\n"
         "3. It took her eleven months, and she nearly gave up twice.",
+    ),
+    DemoPerson(
+        "grace",
+        "Grace Liu",
+        178,
+        1,
+        "classmate",
+        "Brookside High School",
+        "Head of chemistry",
+        relationship="peer",
+        cadence_days=30,
+        tags=("references",),
+        email="grace.liu@example.org",
+        location="Manchester",
+        notes="We trained together and she took over my classes when I left Brookside. Her "
+        "department uses Openfield's quizzes.",
     ),
     DemoPerson(
         "sam",
@@ -113,6 +183,17 @@ PEOPLE: tuple[DemoPerson, ...] = (
         email="aisha.rahman@example.net",
     ),
     DemoPerson(
+        "andrew",
+        "Andrew Fairclough",
+        176,
+        2,
+        "current_coworker",
+        "Northfield Academy",
+        "Headteacher",
+        hiring_power=True,
+        notes="Not yet. Ask Helen how much notice he expects before saying anything.",
+    ),
+    DemoPerson(
         "dev",
         "Dev Malhotra",
         175,
@@ -122,6 +203,18 @@ PEOPLE: tuple[DemoPerson, ...] = (
         "Head of Year 9",
         hiring_power=True,
         cadence_days=182,
+    ),
+    DemoPerson(
+        "hamza",
+        "Hamza Qureshi",
+        175,
+        2,
+        "former_coworker",
+        "Brookside High School",
+        "Chemistry teacher",
+        relationship="peer",
+        cadence_days=91,
+        notes="I mentored him in his training year. Wondering about a change himself.",
     ),
     DemoPerson(
         "marcus",
@@ -145,6 +238,20 @@ PEOPLE: tuple[DemoPerson, ...] = (
         cadence_days=91,
         tags=("pilot", "edtech"),
         email="claire.dubois@example.com",
+    ),
+    DemoPerson(
+        "andres",
+        "Andrés Villalba",
+        172,
+        2,
+        "collaborator",
+        "Sparkwell Learning",
+        "Data analyst",
+        target_field=True,
+        cadence_days=91,
+        tags=("pilot", "edtech"),
+        email="andres.villalba@example.com",
+        notes="Built the pilot's usage dashboard. Patient with questions about numbers.",
     ),
     DemoPerson(
         "jonah",
@@ -205,6 +312,19 @@ PEOPLE: tuple[DemoPerson, ...] = (
         "School librarian",
     ),
     DemoPerson(
+        "callum",
+        "Callum Docherty",
+        150,
+        2,
+        "other",
+        "Sparkwell Learning",
+        "Junior developer",
+        target_field=True,
+        tags=("edtech",),
+        notes="In my very first Year 13 class. Recognised my name on the pilot's feedback "
+        "form, and now he builds the platform I used to teach with.",
+    ),
+    DemoPerson(
         "lena",
         "Lena Kowalski",
         145,
@@ -221,208 +341,40 @@ PEOPLE: tuple[DemoPerson, ...] = (
         "other on Sunday evenings.",
     ),
     DemoPerson(
-        "harriet",
-        "Harriet Cole",
-        130,
-        3,
-        "event",
-        "Openfield Assessment",
-        "Head of product",
-        relationship="hiring_manager",
-        hiring_power=True,
-        target_field=True,
-        tags=("edtech",),
-        notes="Gave the talk on assessment design at Learning Futures. Aisha knows her well.\n\n"
-        "**Before we talk:** read Openfield's blog post on teacher feedback loops.",
-    ),
-    DemoPerson(
-        "beatrice",
-        "Beatrice Lam",
-        130,
-        3,
-        "event",
+        "deborah",
+        "Deborah Fenwick",
+        145,
+        2,
+        "professor",
         "Foxglove Research",
-        "Senior UX researcher",
-        target_field=True,
-        tags=("UX research",),
-    ),
-    DemoPerson(
-        "segun",
-        "Segun Bello",
-        129,
-        2,
-        "association",
-        "Sparkwell Learning",
-        "Research operations manager",
-        hiring_power=True,
-        target_field=True,
-        tags=("UX research", "edtech"),
-        notes="Met through the Education Research Network. Runs research operations at "
-        "Sparkwell: recruiting participants, consent, the research library.",
-    ),
-    DemoPerson(
-        "oliver",
-        "Oliver Grant",
-        125,
-        3,
-        "introduction",
-        "Tessellate Bank",
-        "Learning designer",
-        introduced_by="tom",
-    ),
-    DemoPerson(
-        "nadia",
-        "Nadia Petrov",
-        100,
-        2,
-        "online",
-        "Pebble & Slate",
-        "UX researcher",
-        relationship="peer",
-        target_field=True,
-        cadence_days=30,
-        tags=("UX research", "edtech"),
-        email="nadia.petrov@example.com",
-        notes="Found her through a forum thread on research with young children.\n\n"
-        "> Half my week is talking to people, half is making sense of it.\n\n"
-        "Generous with her templates; send her something useful back.",
-    ),
-    DemoPerson(
-        "sofia",
-        "Sofia Marquez",
-        90,
-        3,
-        "online",
-        "Marrow Health Digital",
-        "UX researcher",
-        relationship="peer",
-        target_field=True,
-        tags=("career changer",),
-    ),
-    DemoPerson(
-        "tomasz",
-        "Tomasz Nowak",
-        75,
-        3,
-        "event",
-        "Sparkwell Learning",
-        "UX researcher",
-        target_field=True,
-        tags=("meetup", "UX research"),
-    ),
-    DemoPerson(
-        "charlotte",
-        "Charlotte Byrne",
-        75,
-        3,
-        "event",
-        "Pebble & Slate",
-        "UX designer",
-        relationship="peer",
-        target_field=True,
+        "Principal researcher",
         cadence_days=91,
-        tags=("meetup", "career changer"),
-    ),
-    DemoPerson(
-        "elliot",
-        "Elliot Osei",
-        59,
-        3,
-        "introduction",
-        "Pebble & Slate",
-        "UX research lead",
-        relationship="hiring_manager",
-        hiring_power=True,
-        target_field=True,
-        tags=("UX research", "edtech"),
-        email="elliot.osei@example.com",
-        notes="Nadia's lead. Hires researchers from other fields on purpose: he says "
-        "teachers already know how to watch a room.",
-        introduced_by="nadia",
-    ),
-    DemoPerson(
-        "kwame",
-        "Kwame Asante",
-        50,
-        3,
-        "online",
-        "Brightpath Talent",
-        "Recruiter",
-        relationship="recruiter",
-        cadence_days=30,
-        email="kwame.asante@example.net",
-    ),
-    DemoPerson(
-        "gareth",
-        "Gareth Evans",
-        40,
-        3,
-        "online",
-        "Foxglove Research",
-        "Head of research",
-        relationship="hiring_manager",
-        hiring_power=True,
-        target_field=True,
         tags=("UX research",),
+        notes="Teaches the evening course in UX research. Marks interview guides in green "
+        "pen, which every teacher on the course finds very reassuring.",
     ),
     DemoPerson(
-        "patrick",
-        "Patrick Doyle",
-        30,
-        3,
-        "introduction",
-        "Sparkwell Learning",
-        "Director of product research",
-        relationship="hiring_manager",
-        hiring_power=True,
-        target_field=True,
-        tags=("edtech",),
-    ),
-    DemoPerson(
-        "mei",
-        "Mei Lin Tan",
-        27,
-        3,
-        "event",
-        "Harbour City University",
-        "PhD researcher",
+        "joanna",
+        "Joanna Pike",
+        140,
+        2,
+        "classmate",
+        "Tessellate Bank",
+        "Finance analyst",
         relationship="peer",
-        notes="Studies how teachers use tablets in science lessons. Met her at the reading "
-        "group Ruth suggested.",
+        cadence_days=14,
+        tags=("career changer", "study buddy"),
+        notes="On the course with Lena and me; moving from finance into research. Joins our "
+        "Sunday practice interviews.",
     ),
     DemoPerson(
-        "ingrid",
-        "Ingrid Solberg",
-        12,
-        3,
-        "association",
-        "Harbour City University",
-        "Learning scientist",
-    ),
-    DemoPerson(
-        "yusuf",
-        "Yusuf Karim",
-        12,
-        3,
-        "association",
-        "Openfield Assessment",
-        "Product researcher",
-        target_field=True,
+        "precious",
+        "Precious Ndlovu",
+        60,
+        2,
+        "current_coworker",
+        "Northfield Academy",
+        "Trainee chemistry teacher",
+        notes="The trainee I'm mentoring this year. Asks better questions than I did.",
     ),
 )
-
-# Job moves the person learned about: key, days ago, organisation, title.
-MOVES = (
-    ("aisha", 140, "Openfield Assessment", "Assessment content lead"),
-    ("priya", 150, "Sparkwell Learning", "Learning experience designer"),
-    ("dev", 105, "Brookside High School", "Deputy headteacher"),
-    ("lena", 80, "Tessellate Bank", "Junior UX researcher"),
-)
-
-# Introductions recorded on people already in the notebook: introducer, person, days ago.
-INTRODUCTIONS = (
-    ("claire", "patrick", 30),
-    ("aisha", "harriet", 20),
-)
-
-# key, days ago, kind, summary

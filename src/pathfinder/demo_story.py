@@ -1,8 +1,9 @@
-"""The demo notebook's story (invented): Maya's why, roles, goals, organisations,
-the interactions logged by hand and follow-ups, used by `pathfinder.demo`.
+"""The demo notebook's story (invented): Maya's why, roles, goals and organisations, used by
+`pathfinder.demo`.
 
-Informational interviews and events, with the timeline entries they add, are in
-`pathfinder.demo_conversations`."""
+The people are in `pathfinder.demo_people` and `pathfinder.demo_people_met`, what happened
+with them in `pathfinder.demo_interactions`, informational interviews and events in
+`pathfinder.demo_conversations`, and the journal in `pathfinder.demo_journal`."""
 
 from __future__ import annotations
 
@@ -103,15 +104,15 @@ ROLES: tuple[tuple[str, str, int, str, str, tuple[tuple[int, str, str], ...]], .
     ),
 )
 
-# title, kind, target number, due in days from today, notes
 # title, kind, number, due in days (negative: none), notes, period
 GOALS: tuple[tuple[str, str, int | None, int, str, str], ...] = (
     (
-        "Find a mentor in UX research",
+        "Find a mentor",
         "mentor",
         1,
         40,
-        "Someone who does the job, not only someone who cheers me on.",
+        "Ruth said yes in the first month. Someone who does research for a living as well "
+        "would be a bonus.",
         "total",
     ),
     (
@@ -172,104 +173,15 @@ ORGANISATIONS: tuple[tuple[str, str, bool, str], ...] = (
     ),
     ("Harbour City University", "Higher education", False, "Where I trained to teach."),
     ("Foxglove Research", "UX research consultancy", False, ""),
-    ("Tessellate Bank", "Financial services", False, ""),
+    ("Tessellate Bank", "Financial services", False, "Tom's bank; Lena's research team."),
     ("Marrow Health Digital", "Health technology", False, ""),
-    ("Westmoor Science Centre", "Museums and learning", False, ""),
+    ("Westmoor Science Centre", "Museums and learning", False, "Anna's team evaluates exhibits."),
     ("Brightpath Talent", "Recruitment", False, "Recruits for education technology firms."),
-)
-
-INTERACTIONS: tuple[tuple[str, int, str, str], ...] = (
-    ("tom", 176, "call", "Told Tom I'm thinking of leaving teaching. He asked good questions."),
-    ("helen", 165, "coffee", "Told Helen my plans. She was kind and offered to be a reference."),
     (
-        "maureen",
-        168,
-        "received",
-        "Aunt Maureen went through my CV line by line: lead with the pilot, not exam results.",
+        "Lantern Reading Trust",
+        "Children's reading charity",
+        False,
+        "Volunteer readers in primary schools. A small team evaluates what helps; I read at "
+        "Cedar Lane Primary on Thursdays.",
     ),
-    ("priya", 150, "coffee", "Priya told me how she got from Brookside to Sparkwell."),
-    ("priya", 110, "received", "Priya read my CV and cut the teaching jargon."),
-    ("priya", 70, "gave", "Sent Priya a card to celebrate her first course launch."),
-    ("priya", 15, "message", "Asked whether Sparkwell's research team hires people from teaching."),
-    ("sam", 160, "video call", "Sam showed me what a week of UX work looks like at Foxglove."),
-    ("sam", 52, "message", "Sam is moving house; we'll catch up after."),
-    ("aisha", 140, "gave", "Congratulated Aisha on her new job at Openfield."),
-    ("aisha", 92, "coffee", "How Openfield tries out new question types with schools."),
-    ("aisha", 20, "introduction", "Aisha introduced me to Harriet Cole, their head of product."),
-    ("dev", 105, "gave", "Congratulated Dev on becoming deputy head."),
-    (
-        "marcus",
-        171,
-        "coffee",
-        "Marcus showed me the pilot's usage data; fine for my portfolio with names removed.",
-    ),
-    ("marcus", 100, "gave", "Wrote up teachers' pilot feedback for Marcus's report to governors."),
-    ("claire", 30, "introduction", "Claire introduced me to Patrick Doyle by email."),
-    (
-        "jonah",
-        98,
-        "gave",
-        "Put Jonah in touch with Anna for his Year 8 trip to the science centre.",
-    ),
-    (
-        "anna",
-        97,
-        "call",
-        "Anna's team watches visitors use every new exhibit. Research by another name.",
-    ),
-    (
-        "ruth",
-        158,
-        "coffee",
-        "Wrote to Dr Adeyemi; over coffee she agreed to meet every month or so.",
-    ),
-    ("ruth", 120, "received", "Ruth lent me two books on qualitative interviewing."),
-    ("ruth", 88, "coffee", "Talked through my why. She pushed me to name a job, not just a field."),
-    ("ruth", 27, "coffee", "Ruth suggested helping with a small study at the university."),
-    ("ruth", 3, "coffee", "Shared the Pebble & Slate news. She thinks I'm ready to apply."),
-    ("ben", 150, "coffee", "Coffee with Ben next door: what a health-tech product manager does."),
-    ("imogen", 143, "gave", "Lent Imogen my demonstration videos for the library's science week."),
-    ("imogen", 66, "received", "Imogen found me three research-methods books through the library."),
-    ("lena", 140, "video call", "Study session: we wrote our first interview guides."),
-    ("lena", 80, "message", "Lena got the junior researcher job at Tessellate Bank! Sent flowers."),
-    ("lena", 33, "video call", "Lena talked me through her first month as a researcher."),
-    ("lena", 8, "gave", "Sent Lena an article on remote diary studies she'd asked about."),
-    ("harriet", 18, "email", "Harriet is glad to talk and asked me to suggest some times."),
-    ("segun", 85, "message", "Segun shared the network's reading list for newcomers."),
-    ("tom", 125, "introduction", "Tom put me in touch with Oliver from the bank's learning team."),
-    ("tom", 21, "call", "Birthday call. Tom asked how the interviews are going."),
-    ("nadia", 100, "message", "Replied to Nadia's forum post about research with young children."),
-    ("nadia", 59, "introduction", "Nadia introduced me to her lead, Elliot Osei."),
-    ("nadia", 22, "received", "Nadia sent me her interview guide template."),
-    ("sofia", 90, "message", "Sofia moved from nursing to UX research; we swapped stories."),
-    ("sofia", 55, "gave", "Gave Sofia feedback on her portfolio case study."),
-    ("sofia", 34, "received", "Sofia recommended a short course on survey design."),
-    ("charlotte", 47, "coffee", "Charlotte taught too; she changed careers in two years."),
-    ("elliot", 10, "email", "Elliot mentioned a junior researcher opening in the new year."),
-    ("maureen", 64, "received", "Mock interview with Aunt Maureen: my answers need examples."),
-    ("kwame", 50, "call", "Kwame recruits for edtech firms; he'd like a portfolio with my CV."),
-    (
-        "gareth",
-        40,
-        "message",
-        "Commented on Gareth's post about hiring researchers from outside tech.",
-    ),
-    ("patrick", 26, "video call", "Sparkwell isn't hiring researchers now; try again in spring."),
-    ("mei", 24, "video call", "Mei Lin's study needs schools; I could help her find some."),
-    ("mei", 14, "gave", "Put Mei Lin in touch with Helen about visiting Northfield for her study."),
-    ("yusuf", 7, "message", "Yusuf accepted my connection request and is glad to talk."),
-)
-
-# key, due in days from today (negative: overdue), reason, days ago written, days ago done
-FOLLOW_UPS: tuple[tuple[str, int, str, int, int | None], ...] = (
-    ("priya", -108, "Send Priya my CV draft.", 150, 109),
-    ("claire", -29, "Thank Claire for introducing me to Patrick.", 30, 28),
-    ("sam", -6, "Catch up once he has moved; ask to see Foxglove's research library.", 52, None),
-    ("kwame", -3, "Send Kwame my CV with the portfolio link.", 50, None),
-    ("harriet", -1, "Reply to Harriet with three times for a 30-minute call.", 18, None),
-    ("tomasz", 4, "Send Tomasz the two articles on recruiting teachers for studies.", 1, None),
-    ("lena", 0, "Swap CV feedback with Lena.", 8, None),
-    ("elliot", 5, "Send Elliot the survey write-up he asked to see.", 10, None),
-    ("patrick", 12, "Send Patrick the pilot write-up once Marcus has cleared it.", 26, None),
-    ("ingrid", 20, "Ask Ingrid about volunteering for the network's teacher panel.", 12, None),
 )
