@@ -42,9 +42,9 @@ format: $(STAMP)
 bench: system-libs $(STAMP)
 	$(PY) bench/run.py
 
-screenshots: system-libs $(STAMP)
-	$(PY) scripts/screenshots.py docs/screenshots
-	$(PY) scripts/screenshots.py docs/screenshots --dark
+screenshots: $(STAMP)
+	@scripts/ensure-system-libs.sh xvfb
+	PYTHON=$(PY) scripts/screenshots.sh
 
 # Installers (DEVELOPERS.md, "Packaging"). Not part of `make test`.
 PACKAGE_STAMP := $(VENV)/.package-stamp

@@ -1,7 +1,8 @@
 """Render the README screenshots of each section from the demo notebook.
 
 Usage: python scripts/screenshots.py OUTPUT_FOLDER [--dark]
-Runs offscreen; the demo notebook is built for a fixed day (TODAY) so the
+Runs in a real window when QT_QPA_PLATFORM says so (`make screenshots` starts Xvfb),
+otherwise offscreen; the demo notebook is built for a fixed day (TODAY) so the
 pictures do not change from run to run, in a temporary folder that is thrown away.
 """
 

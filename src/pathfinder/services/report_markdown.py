@@ -344,7 +344,8 @@ def shared_summary(data: ReportData) -> tuple[list[str], list[str]]:
         shared.append(_count(data.new_people_count, "new person", "new people"))
     if options.includes("follow-ups"):
         shared.append(
-            f"{len(data.follow_ups_done)} follow-ups done, {len(data.follow_ups_overdue)} overdue"
+            _count(len(data.follow_ups_done), "follow-up", "follow-ups")
+            + f" done, {len(data.follow_ups_overdue)} overdue"
         )
     if options.includes("given") and data.given:
         shared.append(_count(len(data.given), "thing you gave", "things you gave"))
