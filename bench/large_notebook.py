@@ -2,15 +2,19 @@
 
 `build_large_notebook()` writes 30,000 people, 2,000 organisations, 100,000
 interactions, 5,000 follow-ups (with tags, roles held, introductions, target
-organisations) and 20,000 journal entries (about 1 KB of Markdown each, with
-tags and links to people) into a new notebook, in half a minute or so. It writes
-with `executemany` in one transaction instead of going through the services, but
-the rows are those the services would write: the same columns, dates and times
-as peewee stores them (ISO text), `last_contact_on` equal to each person's
-newest interaction, a current role held for everyone with an organisation or a
-title, and a past role ending on the day of the move for people who changed
-jobs. The search index is not written here: migration 4's triggers fill it as
-the rows go in, as they do for the services (that is most of the build time).
+organisations), 3,000 conversations (every stage, with questions and answers;
+see large_notebook_talks.py) and 20,000 journal entries (about 1 KB of Markdown
+each, with tags and links to people) into a new notebook, with a why, target
+roles and goals, in half a minute or so. It writes with `executemany` in one
+transaction instead of going through the services, but the rows are those the
+services would write: the same columns, dates and times as peewee stores them
+(ISO text), `last_contact_on` equal to each person's newest interaction, a
+conversation that reached "met" or "thanked" linked to the interaction logged
+that day, the question bank seeded, a current role held for everyone with an
+organisation or a title, and a past role ending on the day of the move for
+people who changed jobs. The search index is not written here: migration 4's
+triggers fill it as the rows go in, as they do for the services (that is most
+of the build time).
 
 Everything is made up from the small word lists below; the same seed gives the
 same notebook, row for row. Journal text is drawn from word lists with skewed
@@ -37,9 +41,18 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
+from large_notebook_talks import (
+    CONVERSATION_COLUMNS,
+    TARGET_ROLES,
+    Talks,
+    compass_rows,
+    plan_conversations,
+    question_rows,
+)
 from peewee import Field
 
 from pathfinder.paths import Paths
+from pathfinder.services.conversation_texts import SEED_QUESTIONS
 from pathfinder.store.database import db, open_notebook
 from pathfinder.store.migrations import LATEST_VERSION
 from pathfinder.store.models import (
@@ -48,18 +61,24 @@ from pathfinder.store.models import (
     BaseModel,
     Contact,
     ContactTag,
+    Conversation,
+    ConversationQuestion,
     FollowUp,
+    Goal,
     Interaction,
     JournalEntry,
     JournalLink,
     JournalTag,
     Organisation,
+    Question,
     RoleHeld,
     Tag,
+    TargetRole,
+    WhyVersion,
 )
 
 # Bump when the generator changes what it writes, so a stale cache is rebuilt.
-GENERATOR_VERSION = 9
+GENERATOR_VERSION = 10
 REFERENCE_DAY = date(2026, 3, 1)
 FIRST_DAY = date(2021, 1, 4)
 CACHE_ROOT = Path(__file__).resolve().parent / ".cache"
@@ -68,6 +87,7 @@ DEFAULTS: dict[str, int] = {
     "organisations": 2_000,
     "interactions": 100_000,
     "follow_ups": 5_000,
+    "conversations": 3_000,
     "journal_entries": 20_000,
     "seed": 7,
 }
@@ -601,6 +621,7 @@ def build_large_notebook(
     organisations: int = DEFAULTS["organisations"],
     interactions: int = DEFAULTS["interactions"],
     follow_ups: int = DEFAULTS["follow_ups"],
+    conversations: int = DEFAULTS["conversations"],
     journal_entries: int = DEFAULTS["journal_entries"],
     seed: int = DEFAULTS["seed"],
 ) -> Path:
@@ -630,6 +651,7 @@ def build_large_notebook(
                 organisations=organisations,
                 interactions=interactions,
                 follow_ups=follow_ups,
+                conversations=conversations,
             )
             _fill_journal(connection, gen, created, names, journal_entries)
     finally:
@@ -647,10 +669,13 @@ def _fill(
     organisations: int,
     interactions: int,
     follow_ups: int,
+    conversations: int,
 ) -> tuple[list[datetime], list[str]]:
     """Write everything but the journal; return when each person was added, and names."""
     if [field.name for field in Contact._meta.sorted_fields] != CONTACT_COLUMNS:
         raise RuntimeError("Contact's columns changed; update CONTACT_COLUMNS and _fill")
+    if [field.name for field in Conversation._meta.sorted_fields] != CONVERSATION_COLUMNS:
+        raise RuntimeError("Conversation's columns changed; update large_notebook_talks")
     rnd = gen.random
     last_day = REFERENCE_DAY - timedelta(days=1)
     levels = (1, 2, 3)
@@ -780,15 +805,28 @@ def _fill(
             for tag_id in sorted(rnd.sample(tag_ids, rnd.randint(1, 3))):
                 tag_links.append((person_id, tag_id))
 
+    # Conversations first: those that reached "met" or "thanked" logged an interaction
+    # on that day, and those count among the interactions asked for.
+    talks = plan_conversations(
+        gen,
+        created,
+        conversations,
+        last_day,
+        target_roles=len(TARGET_ROLES),
+        bank=len(SEED_QUESTIONS),
+    )
+    if len(talks.interactions) > interactions:
+        raise ValueError("too few interactions for the conversations' meetings and thanks")
+
     # Interactions: a quarter of the people have none; the rest a skewed share.
     weights = [0.0 if rnd.random() < 0.25 else min(rnd.paretovariate(1.4), 40.0) for _ in created]
     if not any(weights):
         weights[0] = 1.0
     kind_names = [name for name in KIND_WEIGHTS if name in kinds]
     kind_weights = _cumulative(KIND_WEIGHTS[name] for name in kind_names)
-    chosen = rnd.choices(range(people), weights=weights, k=interactions)
-    interaction_rows = []
-    newest: dict[int, str] = {}
+    chosen = rnd.choices(range(people), weights=weights, k=interactions - len(talks.interactions))
+    # (row without its id, which of the conversations' interactions it is, or None)
+    logged_rows: list[tuple[tuple[Any, ...], int | None]] = []
     for index in chosen:
         person_id = index + 1
         happened = gen.day_between(created[index].date(), last_day)
@@ -798,13 +836,27 @@ def _fill(
         kind = rnd.choices(kind_names, cum_weights=kind_weights)[0]
         summary = f"{rnd.choice(SUMMARY_VERBS)} {rnd.choice(TOPICS)}" if rnd.random() < 0.85 else ""
         notes = " ".join(rnd.sample(REMARKS, 2)) if rnd.random() < 0.2 else ""
-        on = happened.isoformat()
+        row = (person_id, happened.isoformat(), kinds[kind], summary, notes, _stamp(logged))
+        logged_rows.append((row, None))
+    for number, (person_id, day, kind, summary, logged) in enumerate(talks.interactions):
+        row = (person_id, day.isoformat(), kinds[kind], summary, "", _stamp(logged))
+        logged_rows.append((row, number))
+    logged_rows.sort(key=lambda pair: pair[0][5])  # ids in the order they were logged
+    interaction_rows = []
+    newest: dict[int, str] = {}
+    numbered: dict[int, int] = {}  # a conversation's interaction -> its id
+    for interaction_id, (row, number) in enumerate(logged_rows, start=1):
+        interaction_rows.append((interaction_id, *row))
+        if number is not None:
+            numbered[number] = interaction_id
+        person_id, on = row[0], row[1]
         if on > newest.get(person_id, ""):
             newest[person_id] = on
-        interaction_rows.append((person_id, on, kinds[kind], summary, notes, _stamp(logged)))
-    interaction_rows.sort(key=lambda row: row[5])  # ids in the order they were logged
     for person_id, on in newest.items():
         contacts[person_id - 1][_AT["last_contact_on"]] = on
+    for conversation, which, number in talks.links:
+        column = CONVERSATION_COLUMNS.index(f"{which}_interaction")
+        talks.conversations[conversation][column] = numbered[number]
 
     # Follow-ups: due from four months ago to four months ahead; about half the past
     # ones are done.
@@ -834,9 +886,28 @@ def _fill(
         RoleHeld.ended_on,
     )
     _insert(connection, RoleHeld, role_fields, roles)
-    _insert(connection, Interaction, Interaction._meta.sorted_fields[1:], interaction_rows)
+    _insert(connection, Interaction, Interaction._meta.sorted_fields, interaction_rows)
     _insert(connection, FollowUp, FollowUp._meta.sorted_fields[1:], follow_up_rows)
+    _fill_compass_and_talks(connection, talks, last_day)
     return created, [row[_AT["name"]] for row in contacts]
+
+
+def _fill_compass_and_talks(connection: sqlite3.Connection, talks: Talks, last_day: date) -> None:
+    """The why, target roles and goals, the seeded question bank, and the conversations
+    with their questions."""
+    compass = compass_rows(last_day)
+    _insert(connection, WhyVersion, WhyVersion._meta.sorted_fields[1:], compass["why"])
+    _insert(connection, TargetRole, TargetRole._meta.sorted_fields[1:], compass["roles"])
+    _insert(connection, Goal, Goal._meta.sorted_fields[1:], compass["goals"])
+    bank_added = datetime.combine(FIRST_DAY, time(20))
+    _insert(connection, Question, Question._meta.sorted_fields[1:], question_rows(bank_added))
+    _insert(connection, Conversation, Conversation._meta.sorted_fields, talks.conversations)
+    _insert(
+        connection,
+        ConversationQuestion,
+        ConversationQuestion._meta.sorted_fields[1:],
+        talks.questions,
+    )
 
 
 def _fill_journal(
@@ -948,4 +1019,7 @@ def cached_large_notebook() -> Path:
     (staging / "built.json").write_text(json.dumps(_cache_marker()), encoding="utf-8")
     shutil.rmtree(folder, ignore_errors=True)
     os.replace(staging, folder)
+    for stale in CACHE_ROOT.glob("large-v*"):  # made for an older schema: never read again
+        if stale != folder:
+            shutil.rmtree(stale, ignore_errors=True)
     return database

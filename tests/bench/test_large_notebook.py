@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import sqlite3
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -27,11 +28,14 @@ SMALL = {
     "organisations": 40,
     "interactions": 1_000,
     "follow_ups": 50,
+    "conversations": 60,
     "journal_entries": 200,
 }
 
 
 def _load_generator() -> ModuleType:
+    if str(GENERATOR.parent) not in sys.path:  # as `python bench/run.py` has it
+        sys.path.insert(0, str(GENERATOR.parent))
     spec = importlib.util.spec_from_file_location("large_notebook", GENERATOR)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -63,6 +67,7 @@ def test_the_counts_are_as_asked(small: Path) -> None:
         ("organisation", 40),
         ("interaction", 1_000),
         ("follow_up", 50),
+        ("conversation", 60),
         ("journal_entry", 200),
     ):
         assert _rows(small, f"SELECT count(*) FROM {table}") == [(expected,)]
@@ -204,3 +209,69 @@ def test_the_journal_reads_through_the_services_and_the_index_is_in_step(small: 
     found = {group.kind: group for group in search(name, per_kind=200)}
     assert entry_id in {hit.id for hit in found["journal_entry"].hits}
     assert [group.kind for group in search(tag)][-1] == "journal_entry"
+
+
+def test_conversations_are_as_the_services_leave_them(small: Path) -> None:
+    stages = dict(_rows(small, "SELECT stage, count(*) FROM conversation GROUP BY stage"))
+    today = generator.REFERENCE_DAY
+    assert {"idea", "thanked", "closed"} <= set(stages)
+    # Dates in order, none in the future but a planned meeting; each stage's own dates.
+    bad = _rows(
+        small,
+        "SELECT id FROM conversation WHERE requested_on > scheduled_for "
+        "OR requested_on > met_on OR met_on > thanked_on OR requested_on > thanked_on "
+        f"OR requested_on >= '{today}' OR met_on >= '{today}' OR thanked_on >= '{today}' "
+        "OR (stage IN ('met', 'thanked') AND met_on IS NULL) "
+        "OR (stage = 'thanked' AND thanked_on IS NULL) "
+        "OR (stage IN ('idea', 'requested', 'scheduled', 'prepared') "
+        "AND coalesce(met_on, thanked_on) IS NOT NULL) "
+        "OR (stage = 'idea' AND requested_on IS NOT NULL) "
+        "OR created_at > updated_at",
+    )
+    assert bad == []
+    # A meeting and a thank-you each logged the matching interaction, on that day.
+    unlinked = _rows(
+        small,
+        "SELECT v.id FROM conversation v "
+        "LEFT JOIN interaction m ON m.id = v.met_interaction_id "
+        "LEFT JOIN interaction_kind mk ON mk.id = m.kind_id "
+        "LEFT JOIN interaction t ON t.id = v.thanked_interaction_id "
+        "LEFT JOIN interaction_kind tk ON tk.id = t.kind_id "
+        "WHERE (v.met_on IS NOT NULL) != (m.id IS NOT NULL) "
+        "OR (v.thanked_on IS NOT NULL) != (t.id IS NOT NULL) "
+        "OR m.contact_id != v.contact_id OR m.happened_on != v.met_on "
+        "OR mk.name != 'informational interview' "
+        "OR t.contact_id != v.contact_id OR t.happened_on != v.thanked_on "
+        "OR tk.name != 'thank-you'",
+    )
+    assert unlinked == []
+    assert _rows(small, "SELECT count(*) > 0 FROM conversation WHERE thanked_interaction_id") == [
+        (1,)
+    ]
+    # Questions come from the seeded bank, answered once they met.
+    assert _rows(
+        small,
+        "SELECT count(*) FROM conversation_question q JOIN question b ON b.id = q.question_id "
+        "AND b.text = q.text",
+    ) == _rows(small, "SELECT count(*) FROM conversation_question")
+    assert _rows(
+        small,
+        "SELECT count(*) FROM conversation_question q JOIN conversation v "
+        "ON v.id = q.conversation_id WHERE (q.answer != '') != (v.met_on IS NOT NULL)",
+    ) == [(0,)]
+
+
+def test_it_opens_on_today_with_a_why_and_goals(small: Path) -> None:
+    from pathfinder.services.goals import all_progress
+    from pathfinder.services.questions import question_bank
+    from pathfinder.services.why import current_why
+
+    paths = Paths(small.parent)
+    open_notebook(paths.database, paths.backups_dir)
+    changes = db.connection().total_changes
+    why = current_why()
+    assert why is not None and why.going_to
+    goals = importlib.import_module("large_notebook_talks").GOALS
+    assert len(all_progress(generator.REFERENCE_DAY)) == len(goals)
+    assert question_bank()  # seeded already, so opening it writes nothing
+    assert db.connection().total_changes == changes

@@ -1,11 +1,20 @@
-"""The main window: a navigation column, the sections beside it, menus and a status bar."""
+"""The main window: a navigation column, the sections beside it, menus and a status bar.
+
+A section's page is built the first time it is needed (shown, linked to, or asked
+for through `sections` or a `*_page` property), so a start builds only the section it
+opens on: with 30,000 people, building all seven took longer than the rest of the
+start together (`make bench`, figure a). The stack holds an empty placeholder for each
+section not built yet, so a row of the navigation is always the page's index there.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING, Any, cast, overload
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QMoveEvent,
@@ -27,25 +36,101 @@ from pathfinder.services import interactions
 from pathfinder.services.why import current_why
 from pathfinder.store.backups import BackupSession
 from pathfinder.views.auto_backup import AutoBackup
-from pathfinder.views.compass.page import CompassPage
-from pathfinder.views.conversations.page import ConversationsPage
 from pathfinder.views.icons import themed_icon
-from pathfinder.views.journal.page import JournalPage
 from pathfinder.views.main_menus import MainMenus
-from pathfinder.views.map.page import MapPage
 from pathfinder.views.notebook_care import NotebookCare
-from pathfinder.views.people.page import PeoplePage
-from pathfinder.views.report.page import ReportPage
 from pathfinder.views.startup_offers import StartupOffers
-from pathfinder.views.today.page import TodayPage
 from pathfinder.views.ui_state import UiState
 
-Section = (
-    TodayPage | CompassPage | PeoplePage | ConversationsPage | JournalPage | MapPage | ReportPage
-)
+if TYPE_CHECKING:
+    from pathfinder.views.compass.page import CompassPage
+    from pathfinder.views.conversations.page import ConversationsPage
+    from pathfinder.views.journal.page import JournalPage
+    from pathfinder.views.map.page import MapPage
+    from pathfinder.views.people.page import PeoplePage
+    from pathfinder.views.report.page import ReportPage
+    from pathfinder.views.today.page import TodayPage
+
+    Section = (
+        TodayPage
+        | CompassPage
+        | PeoplePage
+        | ConversationsPage
+        | JournalPage
+        | MapPage
+        | ReportPage
+    )
 DEFAULT_SIZE = QSize(1200, 800)
 MINIMUM_SIZE = QSize(900, 600)
 STATUS_TIMEOUT_MS = 6000
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    """What the navigation and the menus show of a section before its page exists (the
+    page class says the same; `_build_section` checks it)."""
+
+    key: str
+    title: str
+    icon: str
+
+
+SECTIONS = (
+    SectionSpec("today", "Today", "today"),
+    SectionSpec("compass", "Compass", "compass"),
+    SectionSpec("people", "People", "people"),
+    SectionSpec("conversations", "Conversations", "why"),
+    SectionSpec("journal", "Journal", "journal"),
+    SectionSpec("map", "Map", "map"),
+    SectionSpec("report", "Report", "report"),
+)
+TODAY, COMPASS, PEOPLE, CONVERSATIONS, JOURNAL, MAP, REPORT = range(len(SECTIONS))
+
+
+class Sections(Sequence["Section"]):
+    """The section pages in navigation order; each is built the first time it is asked for.
+
+    Iterating builds every page (tests and --smoke want them all); `built()` gives only
+    those that exist, which is all that saving, flushing and remembering need.
+    """
+
+    def __init__(self, build: Callable[[int], Section]) -> None:
+        self._pages: list[Section | None] = [None] * len(SECTIONS)
+        self._build = build
+
+    def __len__(self) -> int:
+        return len(self._pages)
+
+    @overload
+    def __getitem__(self, row: int) -> Section: ...
+
+    @overload
+    def __getitem__(self, row: slice) -> list[Section]: ...
+
+    def __getitem__(self, row: int | slice) -> Section | list[Section]:
+        if isinstance(row, slice):
+            return [self[index] for index in range(*row.indices(len(self)))]
+        row = range(len(self))[row]  # IndexError for a row out of range, as a list says
+        page = self._pages[row]
+        if page is None:
+            page = self._pages[row] = self._build(row)
+        return page
+
+    def is_built(self, row: int) -> bool:
+        return self._pages[row] is not None
+
+    def built(self) -> list[Section]:
+        return [page for page in self._pages if page is not None]
+
+    def index(self, page: Any, start: int = 0, stop: int | None = None) -> int:
+        """The row of a page (only a built page can be asked about, so nothing is built)."""
+        for row, built in enumerate(self._pages[start:stop], start=start):
+            if built is page:
+                return row
+        raise ValueError("not a section of this window")
+
+    def __contains__(self, page: object) -> bool:
+        return any(built is page for built in self._pages)
 
 
 class MainWindow(MainMenus, StartupOffers, NotebookCare, QMainWindow):
@@ -85,44 +170,14 @@ class MainWindow(MainMenus, StartupOffers, NotebookCare, QMainWindow):
         self.navigation.setSpacing(2)
         self.navigation.setMinimumWidth(140)
         self.stack = QStackedWidget()
-        self.today_page = TodayPage(self.undo_stack, clock, self.show_status)
-        self.compass_page = CompassPage(self.undo_stack, clock, self.show_status)
-        self.people_page = PeoplePage(
-            self.undo_stack, clock, self.show_status, backups_dir=paths.backups_dir
-        )
-        self.conversations_page = ConversationsPage(self.undo_stack, clock, self.show_status)
-        self.map_page = MapPage(self.undo_stack, clock, self.show_status)
-        self.journal_page = JournalPage(
-            self.undo_stack, clock, self.show_status, paths.unsaved_file
-        )
-        self.report_page = ReportPage(self.undo_stack, clock, self.show_status, paths.data_dir)
-        self.sections: list[Section] = [
-            self.today_page,
-            self.compass_page,
-            self.people_page,
-            self.conversations_page,
-            self.journal_page,
-            self.map_page,
-            self.report_page,
-        ]
-        self.people_page.detail.conversation_requested.connect(self._start_conversation_with)
-        self.people_page.detail.open_entry.connect(lambda i: self.open_item("journal_entry", i))
-        self.conversations_page.interviews.reflection_requested.connect(self._reflect_on)
-        self.conversations_page.interviews.open_entry.connect(
-            lambda i: self.open_item("journal_entry", i)
-        )
-        self.journal_page.open_link.connect(self.open_item)
-        self.today_page.open_person.connect(lambda i: self.open_item("person", i))
-        self.today_page.open_conversation.connect(lambda i: self.open_item("conversation", i))
-        self.today_page.go_to.connect(self.show_section_named)
-        self.today_page.add_person_requested.connect(self._add_person)
-        self.map_page.open_person.connect(lambda i: self.open_item("person", i))
-        self.map_page.add_person_requested.connect(self._add_person)
-        for section in self.sections:
-            item = QListWidgetItem(section.title)
+        for spec in SECTIONS:
+            item = QListWidgetItem(spec.title)
             item.setSizeHint(QSize(0, 36))
             self.navigation.addItem(item)
-            self.stack.addWidget(section)
+            self.stack.addWidget(QWidget())  # a placeholder until the page is built
+        # Rows built since control last went back to the event loop: a page reads everything
+        # when it is built, so showing it right away need not read it again (on_shown).
+        self._fresh: set[int] = set()
         self.navigation.currentRowChanged.connect(self._on_section_changed)
         self._paint_icons()
 
@@ -135,12 +190,118 @@ class MainWindow(MainMenus, StartupOffers, NotebookCare, QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
+        # The View menu needs only the titles (MainMenus reads them from `sections`): it is
+        # built from SECTIONS, so that no page is built for it.
+        self.sections = SECTIONS  # type: ignore[assignment]
         self._build_menus()
+        self.sections: Sections = Sections(self._build_section)
         self._build_toolbar()
         self.statusBar().showMessage(
             "Your notebook is open. Everything stays on this computer.", STATUS_TIMEOUT_MS
         )
         self._restore_state()
+
+    # -- building the sections -------------------------------------------------
+
+    def _build_section(self, row: int) -> Section:
+        """Build a section's page, put it in place of its placeholder, and give it the tab
+        and splitter sizes it had when the window last closed."""
+        page = cast("Section", getattr(self, f"_make_{SECTIONS[row].key}")())
+        spec = SECTIONS[row]
+        if (page.key, page.title, page.icon) != (spec.key, spec.title, spec.icon):
+            raise RuntimeError(f"SECTIONS[{row}] is {spec}, but the page says otherwise")
+        placeholder = self.stack.widget(row)
+        self.stack.insertWidget(row, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        tab = _as_int(self.ui_state.value(f"{spec.key}/tab"), 0)
+        if 0 <= tab < page.tabs.count():
+            page.tabs.setCurrentIndex(tab)
+        self.ui_state.restore_splitters(page)
+        self._fresh.add(row)
+        QTimer.singleShot(0, self, lambda: self._fresh.discard(row))
+        return page
+
+    def _make_today(self) -> TodayPage:
+        from pathfinder.views.today.page import TodayPage
+
+        page = TodayPage(self.undo_stack, self._clock, self.show_status)
+        page.open_person.connect(lambda i: self.open_item("person", i))
+        page.open_conversation.connect(lambda i: self.open_item("conversation", i))
+        page.go_to.connect(self.show_section_named)
+        page.add_person_requested.connect(self._add_person)
+        return page
+
+    def _make_compass(self) -> CompassPage:
+        from pathfinder.views.compass.page import CompassPage
+
+        return CompassPage(self.undo_stack, self._clock, self.show_status)
+
+    def _make_people(self) -> PeoplePage:
+        from pathfinder.views.people.page import PeoplePage
+
+        page = PeoplePage(
+            self.undo_stack, self._clock, self.show_status, backups_dir=self.paths.backups_dir
+        )
+        page.detail.conversation_requested.connect(self._start_conversation_with)
+        page.detail.open_entry.connect(lambda i: self.open_item("journal_entry", i))
+        return page
+
+    def _make_conversations(self) -> ConversationsPage:
+        from pathfinder.views.conversations.page import ConversationsPage
+
+        page = ConversationsPage(self.undo_stack, self._clock, self.show_status)
+        page.interviews.reflection_requested.connect(self._reflect_on)
+        page.interviews.open_entry.connect(lambda i: self.open_item("journal_entry", i))
+        return page
+
+    def _make_journal(self) -> JournalPage:
+        from pathfinder.views.journal.page import JournalPage
+
+        page = JournalPage(self.undo_stack, self._clock, self.show_status, self.paths.unsaved_file)
+        page.open_link.connect(self.open_item)
+        return page
+
+    def _make_map(self) -> MapPage:
+        from pathfinder.views.map.page import MapPage
+
+        page = MapPage(self.undo_stack, self._clock, self.show_status)
+        page.open_person.connect(lambda i: self.open_item("person", i))
+        page.add_person_requested.connect(self._add_person)
+        return page
+
+    def _make_report(self) -> ReportPage:
+        from pathfinder.views.report.page import ReportPage
+
+        return ReportPage(self.undo_stack, self._clock, self.show_status, self.paths.data_dir)
+
+    @property
+    def today_page(self) -> TodayPage:
+        return cast("TodayPage", self.sections[TODAY])
+
+    @property
+    def compass_page(self) -> CompassPage:
+        return cast("CompassPage", self.sections[COMPASS])
+
+    @property
+    def people_page(self) -> PeoplePage:
+        return cast("PeoplePage", self.sections[PEOPLE])
+
+    @property
+    def conversations_page(self) -> ConversationsPage:
+        return cast("ConversationsPage", self.sections[CONVERSATIONS])
+
+    @property
+    def journal_page(self) -> JournalPage:
+        return cast("JournalPage", self.sections[JOURNAL])
+
+    @property
+    def map_page(self) -> MapPage:
+        return cast("MapPage", self.sections[MAP])
+
+    @property
+    def report_page(self) -> ReportPage:
+        return cast("ReportPage", self.sections[REPORT])
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -173,10 +334,10 @@ class MainWindow(MainMenus, StartupOffers, NotebookCare, QMainWindow):
         """A section by key, optionally with a place in it: "compass/why", "compass/goals",
         "compass/new goal" (the goal form opens)."""
         key, _slash, place = where.partition("/")
-        for row, section in enumerate(self.sections):
-            if section.key == key:
+        for row, spec in enumerate(SECTIONS):
+            if spec.key == key:
                 self.show_section(row)
-        if self.current_section() is self.compass_page and place:
+        if place and self.stack.currentIndex() == COMPASS:
             self.compass_page.show_place(place)
 
     def _add_person(self) -> None:
@@ -223,16 +384,21 @@ class MainWindow(MainMenus, StartupOffers, NotebookCare, QMainWindow):
     def _on_section_changed(self, row: int) -> None:
         """Leaving a section saves it; a change that can't be saved keeps it in front."""
         self.search_box.popup.hide()
-        leaving = self.stack.currentWidget()
-        if leaving is not None and self.stack.indexOf(leaving) != row and not leaving.flush():
+        current = self.stack.currentIndex()
+        # Only a built page can hold anything typed (a placeholder is current only at start).
+        leaving = self.sections[current] if self.sections.is_built(current) else None
+        if leaving is not None and current != row and not leaving.flush():
             self.navigation.blockSignals(True)
-            self.navigation.setCurrentRow(self.stack.currentIndex())
+            self.navigation.setCurrentRow(current)
             self.navigation.blockSignals(False)
             self.show_status("This section has a change that isn't saved yet: see the message.")
             return
+        page = self.sections[row]  # built now if it wasn't
         self.stack.setCurrentIndex(row)
-        on_shown = getattr(self.sections[row], "on_shown", None)
-        if on_shown is not None and leaving is not None and self.stack.indexOf(leaving) != row:
+        if row in self._fresh:
+            return  # it has just read everything
+        on_shown = getattr(page, "on_shown", None)
+        if on_shown is not None and leaving is not None and current != row:
             on_shown()
 
     def current_section(self) -> Section:
@@ -247,7 +413,7 @@ class MainWindow(MainMenus, StartupOffers, NotebookCare, QMainWindow):
 
     def flush(self) -> bool:
         """Save everything typed; False if some change could not be saved."""
-        results = [section.flush() for section in self.sections]
+        results = [section.flush() for section in self.sections.built()]
         return all(results)
 
     def show_status(self, message: str) -> None:
@@ -263,8 +429,8 @@ class MainWindow(MainMenus, StartupOffers, NotebookCare, QMainWindow):
         self.show_status("Pathfinder was already open, so here it is.")
 
     def _paint_icons(self) -> None:
-        for row, section in enumerate(self.sections):
-            self.navigation.item(row).setIcon(themed_icon(section.icon))
+        for row, spec in enumerate(SECTIONS):
+            self.navigation.item(row).setIcon(themed_icon(spec.icon))
 
     def changeEvent(self, event: QEvent) -> None:
         # The OS switched between light and dark: redraw the icons in the new text colour.
@@ -293,18 +459,13 @@ class MainWindow(MainMenus, StartupOffers, NotebookCare, QMainWindow):
             self.restoreState(state)
         self.ui_state.restore_splitters(self)
         # Pathfinder opens on Today once there is a why; before that, on Compass to write it.
-        self.show_section(
-            self.sections.index(self.today_page if current_why() else self.compass_page)
-        )
-        for section in self.sections:
-            tab = _as_int(self.ui_state.value(f"{section.key}/tab"), 0)
-            if 0 <= tab < section.tabs.count():
-                section.tabs.setCurrentIndex(tab)
+        # Each page gets its remembered tab and splitters when it is built.
+        self.show_section(TODAY if current_why() else COMPASS)
 
     def save_state(self) -> None:
         self.ui_state.set_value("window/geometry", self.saveGeometry())
         self.ui_state.set_value("window/state", self.saveState())
-        for section in self.sections:
+        for section in self.sections.built():  # the others keep what they had
             self.ui_state.set_value(f"{section.key}/tab", section.tabs.currentIndex())
         self.ui_state.save_splitters(self)
         self.ui_state.sync()
@@ -321,9 +482,9 @@ class MainWindow(MainMenus, StartupOffers, NotebookCare, QMainWindow):
         super().closeEvent(event)
 
     def _show_unsaved(self) -> None:
-        for row, section in enumerate(self.sections):
+        for section in self.sections.built():
             if not section.flush():
-                self.show_section(row)
+                self.show_section(self.sections.index(section))
                 section.show_unsaved()
                 return
 

@@ -65,6 +65,7 @@ class PeoplePage(QWidget):
         self._clock = clock
         self._status = status
         self._holding = False
+        self._total = 0  # everyone not archived, as of the last reload
         self.bulk = PeopleBulkActions(self, undo_stack, clock, status, backups_dir)
 
         layout, (self.count_label,), self.tabs = section_top(self, "People")
@@ -153,9 +154,12 @@ class PeoplePage(QWidget):
         self.people_stack.addWidget(content)
         self.tabs.addTab(self.people_stack, "People")
 
-        self.organisations = OrganisationsView(clock, status)
-        self.organisations.open_person.connect(self.open_person)
-        self.tabs.addTab(self.organisations, "Organisations")
+        # The Organisations tab is built the first time it is shown or asked for: opening
+        # People rarely needs it, and building it took a twentieth of opening the section.
+        self._organisations: OrganisationsView | None = None
+        self._organisations_tab = QWidget()
+        QVBoxLayout(self._organisations_tab).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self._organisations_tab, "Organisations")
         self.contact_next = ContactNextView(clock)
         self.contact_next.open_person.connect(self.open_person)
         self.tabs.addTab(self.contact_next, "Who to contact next")
@@ -168,6 +172,20 @@ class PeoplePage(QWidget):
         delete.activated.connect(self.bulk.delete_selected)
         self.reload()
 
+    @property
+    def organisations(self) -> OrganisationsView:
+        if self._organisations is None:
+            view = OrganisationsView(self._clock, self._status)
+            view.open_person.connect(self.open_person)
+            layout = self._organisations_tab.layout()
+            assert layout is not None
+            layout.addWidget(view)
+            self._organisations = view
+        return self._organisations
+
+    def _organisations_flushed(self) -> bool:
+        return self._organisations is None or self._organisations.flush()
+
     # -- the list ------------------------------------------------------------
 
     def reload(self, select_id: int | None = None) -> None:
@@ -176,6 +194,7 @@ class PeoplePage(QWidget):
         keep = select_id if select_id is not None else self._shown_id()
         self.filters.refresh_choices()
         self.model.load(self.filters.current())
+        self._count_everyone()
         self._show_counts()
         if keep is not None and self.model.row_of(keep) is not None:
             self.select_person(keep)
@@ -186,7 +205,9 @@ class PeoplePage(QWidget):
         else:
             self.detail.show_person(None)
         # The other tabs are refreshed when they are next shown.
-        self.organisations.loaded = self.contact_next.loaded = False
+        self.contact_next.loaded = False
+        if self._organisations is not None:
+            self._organisations.loaded = False
         if self.tabs.currentIndex() == ORGANISATIONS_TAB:
             self.organisations.reload()
         elif self.tabs.currentIndex() == CONTACT_NEXT_TAB:
@@ -211,13 +232,10 @@ class PeoplePage(QWidget):
         else:
             self.detail.show_person(None)
 
-    def _show_counts(self) -> None:
-        total = people.people_count()
-        shown = len(self.model.ids)
-        self.people_stack.setCurrentIndex(
-            0 if total == 0 and not self.filters.is_narrowed() and not self.model.ids else 1
-        )
-        self.table_stack.setCurrentIndex(0 if shown else 1)
+    def _count_everyone(self) -> None:
+        """The heading's figures, which no filter changes: read on a reload, not on every
+        filter (giving_back counts all interactions)."""
+        total = self._total = people.people_count()
         balance = giving_back()
         self.count_label.setText(
             "Everyone you know, and everyone you'd like to."
@@ -225,6 +243,14 @@ class PeoplePage(QWidget):
             else f"{total:,} {'person' if total == 1 else 'people'} in your network · "
             f"you gave {balance.gave:,}, received {balance.received:,}"
         )
+
+    def _show_counts(self) -> None:
+        total = self._total
+        shown = len(self.model.ids)
+        self.people_stack.setCurrentIndex(
+            0 if total == 0 and not self.filters.is_narrowed() and not self.model.ids else 1
+        )
+        self.table_stack.setCurrentIndex(0 if shown else 1)
         self.match_label.setText(f"{shown:,} shown" if self.filters.is_narrowed() else "")
         archived_view = self.filters.archived.isChecked()
         self.archive_button.setText("Unarchive" if archived_view else "Archive")
@@ -353,23 +379,21 @@ class PeoplePage(QWidget):
             self.reload()
 
     def flush(self) -> bool:
-        results = [self.detail.flush(), self.organisations.flush()]
+        results = [self.detail.flush(), self._organisations_flushed()]
         return all(results)
 
     def show_unsaved(self) -> None:
         if not self.detail.flush():
             self.tabs.setCurrentIndex(PEOPLE_TAB)
-        elif not self.organisations.flush():
+        elif not self._organisations_flushed():
             self.tabs.setCurrentIndex(ORGANISATIONS_TAB)
 
     def visit(self) -> Iterator[str]:
         yield from visit_tabs(self.tabs, self.key, PEOPLE_TAB)
 
     def _on_tab_changed(self, index: int) -> None:
-        leaving = {PEOPLE_TAB: self.detail, ORGANISATIONS_TAB: self.organisations}.get(self._tab)
-        if not keep_tab_if_unsaved(
-            self.tabs, self._tab, leaving.flush if leaving else None, self._status
-        ):
+        leaving = {PEOPLE_TAB: self.detail.flush, ORGANISATIONS_TAB: self._organisations_flushed}
+        if not keep_tab_if_unsaved(self.tabs, self._tab, leaving.get(self._tab), self._status):
             return
         self._tab = index
         if index == PEOPLE_TAB:

@@ -63,7 +63,7 @@ class PeopleTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._clock = clock
         self.ids: list[int] = []
-        self._positions: dict[int, int] = {}
+        self._positions: dict[int, int] | None = {}  # None: not made for these ids yet
         self._cache: dict[int, PeopleRow] = {}
         self.filter = PeopleFilter()
         self._sort: tuple[int, Qt.SortOrder] = (NAME_COLUMN, Qt.SortOrder.AscendingOrder)
@@ -90,7 +90,14 @@ class PeopleTableModel(QAbstractTableModel):
 
     def _set_ids(self, ids: list[int]) -> None:
         self.ids = ids
-        self._positions = {person_id: row for row, person_id in enumerate(ids)}
+        # Where each person is, made when first asked: for 30,000 people it takes a few ms
+        # that opening the section (which selects the first row) doesn't need.
+        self._positions = None
+
+    def _rows_by_person(self) -> dict[int, int]:
+        if self._positions is None:
+            self._positions = {person_id: row for row, person_id in enumerate(self.ids)}
+        return self._positions
 
     def row_at(self, row: int) -> PeopleRow:
         """The person on a row, reading a page of rows around it when needed."""
@@ -120,7 +127,7 @@ class PeopleTableModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def row_of(self, person_id: int) -> int | None:
-        return self._positions.get(person_id)
+        return self._rows_by_person().get(person_id)
 
     # -- Qt's model interface -------------------------------------------------
 
@@ -162,11 +169,12 @@ class PeopleTableModel(QAbstractTableModel):
         persistent = self.persistentIndexList()
         moving = [(self.ids[index.row()], index.column()) for index in persistent]
         self._set_ids(ids)
+        positions = self._rows_by_person()
         self.changePersistentIndexList(
             persistent,
             [
-                self.index(self._positions[person_id], column)
-                if person_id in self._positions
+                self.index(positions[person_id], column)
+                if person_id in positions
                 else QModelIndex()
                 for person_id, column in moving
             ],
