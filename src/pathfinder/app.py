@@ -35,7 +35,7 @@ def application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("pathfinder")
+    app.setDesktopFileName("io.github.pathfinder_journal.Pathfinder")  # the .desktop file's id
     from pathfinder.views.icons import app_icon
 
     app.setWindowIcon(app_icon())
