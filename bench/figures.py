@@ -15,6 +15,7 @@ import os
 import platform
 import sqlite3
 import statistics
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -141,6 +142,21 @@ class Ratio:
             "target": self.target_words() or None,
             "met": self.met,
         }
+
+
+def machine_speed() -> float:
+    """Seconds for a fixed piece of pure Python (a million additions). On a shared machine
+    the same code takes up to twice as long from one minute to the next; sampled in each
+    round, this shows how fast the machine was while the figures beside it were taken."""
+    start = time.perf_counter()
+    total = 0
+    for number in range(1_000_000):
+        total += number
+    return time.perf_counter() - start
+
+
+def machine_figure(part: str) -> Figure:
+    return Figure(f"Machine: a million additions ({part})", "a fixed loop of pure Python")
 
 
 def machine() -> dict[str, Any]:

@@ -27,7 +27,7 @@ from datetime import time as clock_time
 from pathlib import Path
 from typing import Any
 
-from figures import Figure
+from figures import Figure, machine_figure, machine_speed
 from large_notebook import REFERENCE_DAY
 from processes import SCREEN
 
@@ -245,7 +245,10 @@ def measure_sections(database: Path, rounds: int, notes: list[str]) -> list[Figu
         except Exception as error:  # a section that can't be built is reported, not fatal
             traceback.print_exc()
             notes.append(f"{make.__name__}: skipped ({type(error).__name__}: {error}).")
+    speed = machine_figure("sections")
     for round_number in range(rounds + 1):  # round 0 warms up and is not kept
+        if round_number:
+            speed.samples.append(machine_speed())
         open_notebook(database, backups)
         try:
             for section in list(sections):
@@ -262,4 +265,5 @@ def measure_sections(database: Path, rounds: int, notes: list[str]) -> list[Figu
         finally:
             close_notebook()
     db.initialize(None)
-    return [figure for _name, figures, _step in sections for figure in figures if figure.samples]
+    measured = [figure for _name, figures, _step in sections for figure in figures]
+    return [speed, *(figure for figure in measured if figure.samples)]
