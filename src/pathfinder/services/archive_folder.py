@@ -23,7 +23,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -152,7 +152,7 @@ def check_folder_destination(
 
 
 def write_folder(
-    destination: Path, members: Sequence[Member], data_dir: Path | None, *, overwrite: bool
+    destination: Path, members: Iterable[Member], data_dir: Path | None, *, overwrite: bool
 ) -> Path:
     target, earlier = check_folder_destination(destination, data_dir, overwrite=overwrite)
     try:
@@ -176,7 +176,7 @@ def _private_file(path: str, flags: int) -> int:
     return os.open(path, flags, FILE_MODE)
 
 
-def _fill_folder(folder: Path, members: Sequence[Member]) -> None:
+def _fill_folder(folder: Path, members: Iterable[Member]) -> None:
     """Write the members into `folder` (made private by mkdtemp): files 0600, folders 0700."""
     made: set[str] = set()
     for name, data in members:

@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from json.encoder import encode_basestring
 from typing import Any
 
 from pathfinder.services.archive import FRONT_MATTER_MARK, TABLES, ArchiveError
@@ -36,6 +37,15 @@ LIST_KEYS = ("tags", "links")
 _KEY_LINE = re.compile(r"([a-z_]+): (.*)")
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff]")
 _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+# Scalars only: every column of many entries in one call, NUL between the values (an
+# encoded value never holds a raw NUL, JSON escapes it).
+_FLAT_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=("\x00", ": "))
+_FRONT_MATTER = (
+    f"{FRONT_MATTER_MARK}\n"
+    + "".join(f"{column}: %s\n" for column in ENTRY_COLUMNS)
+    + f"tags: %s\nlinks: %s\n{FRONT_MATTER_MARK}\n"
+)
+_CHUNK = 512  # entries encoded per call
 
 
 @dataclass(frozen=True)
@@ -55,15 +65,72 @@ def entry_markdown(
     entry: Mapping[str, Any], tags: Sequence[str], links: Sequence[Mapping[str, Any]]
 ) -> bytes:
     """The file for one entry (`entry` maps every column, as stored, to its value)."""
+    return next(entry_files([entry], {entry["id"]: tags}, {entry["id"]: links}))
+
+
+def entry_files(
+    entries: Sequence[Mapping[str, Any]],
+    tags: Mapping[Any, Sequence[str]],
+    links: Mapping[Any, Sequence[Mapping[str, Any]]],
+) -> Iterator[bytes]:
+    """The file of every entry, in order, with its `tags` and `links` looked up by id.
+
+    The same bytes as the front matter described above built entry by entry, but the
+    scalar columns of `_CHUNK` entries are encoded by json's C encoder in one call:
+    for 20,000 entries that is a third of the time.
+    """
+    width = len(ENTRY_COLUMNS)
     encode = _ENCODER.encode
-    lines = [FRONT_MATTER_MARK]
-    lines += [f"{column}: {encode(entry[column])}" for column in ENTRY_COLUMNS]
-    lines.append(f"tags: {encode(list(tags))}")
-    lines.append(f"links: {encode([dict(link) for link in links])}")
-    lines.append(FRONT_MATTER_MARK + "\n")
+    for start in range(0, len(entries), _CHUNK):
+        chunk = entries[start : start + _CHUNK]
+        flat = [entry[column] for entry in chunk for column in ENTRY_COLUMNS]
+        encoded = _FLAT_ENCODER.encode(flat)[1:-1].split("\x00")
+        for index, entry in enumerate(chunk):
+            entry_tags = tags.get(entry["id"], ())
+            entry_links = links.get(entry["id"], ())
+            front_matter = _FRONT_MATTER % (
+                *encoded[index * width : (index + 1) * width],
+                encode(list(entry_tags)) if entry_tags else "[]",
+                encode([dict(link) for link in entry_links]) if entry_links else "[]",
+            )
+            yield entry_file(front_matter, entry["body"])
+
+
+def entry_file(front_matter: str, body: str | None) -> bytes:
+    """An entry's file from its front matter (before the escapes below) and body."""
     # The unsafe characters can only be inside JSON strings, where \\uXXXX means the same.
-    front_matter = _YAML_UNSAFE.sub(_escaped, "\n".join(lines))
-    return (front_matter + (entry["body"] or "")).encode("utf-8")
+    if _YAML_UNSAFE.search(front_matter):
+        front_matter = _YAML_UNSAFE.sub(_escaped, front_matter)
+    return (front_matter + (body or "")).encode("utf-8")
+
+
+def front_matter_query() -> tuple[str, tuple[str, str]]:
+    """SQL and its parameters giving, for every journal entry in id order, its `id`,
+    `written_at`, `title`, front matter (for `entry_file`) and `body`.
+
+    SQLite's `json_quote` writes integers, text and NULL as json's encoder does, and
+    the tags and links are joined in the order `entry_files` takes them, so the
+    files are the same bytes; SQLite makes them without holding Python's lock.
+    """
+    link_columns = sorted(LINK_COLUMNS)
+    link_layout = (
+        "{"
+        + ", ".join(
+            f"{encode_basestring(column).replace('%', '%%')}: %s" for column in link_columns
+        )
+        + "}"
+    )
+    entry_values = ", ".join(f'json_quote(entry."{column}")' for column in ENTRY_COLUMNS)
+    link_values = ", ".join(f'json_quote("{column}")' for column in link_columns)
+    sql = (
+        f"SELECT entry.id, entry.written_at, entry.title, printf(?, {entry_values}, "
+        "coalesce((SELECT '[' || group_concat(json_quote(name), ', ') || ']' FROM "
+        "(SELECT name FROM journal_tag WHERE entry_id = entry.id ORDER BY name)), '[]'), "
+        f"coalesce((SELECT '[' || group_concat(printf(?, {link_values}), ', ') || ']' FROM "
+        "(SELECT * FROM journal_link WHERE entry_id = entry.id ORDER BY id)), '[]')), "
+        "entry.body FROM journal_entry AS entry ORDER BY entry.id"
+    )
+    return sql, (_FRONT_MATTER, link_layout)
 
 
 def _reject_constant(name: str) -> None:
