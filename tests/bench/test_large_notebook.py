@@ -13,7 +13,7 @@ import pytest
 from playhouse.schema_diff import diff_models
 
 from pathfinder.paths import Paths
-from pathfinder.services import journal, journal_browse
+from pathfinder.services import journal, journal_browse, journal_validation
 from pathfinder.services.people import get_person
 from pathfinder.services.people_table import PeopleFilter, people_rows
 from pathfinder.services.search import index_problems, search
@@ -194,7 +194,7 @@ def test_the_journal_reads_through_the_services_and_the_index_is_in_step(small: 
     pairs = journal.entry_ids()
     assert len(pairs) == 200
     newest = journal.get_entry(pairs[0][0])
-    assert newest.tags == journal.clean_tags(newest.tags)
+    assert newest.tags == journal_validation.clean_tags(newest.tags)
     assert set(journal_browse.entry_briefs([entry_id for entry_id, _month in pairs[:20]])) == {
         entry_id for entry_id, _month in pairs[:20]
     }

@@ -17,6 +17,7 @@ from pathfinder.services import (
     journal_browse,
     journal_drafts,
     journal_prompts,
+    journal_validation,
     people,
     people_bulk,
     unsaved,
@@ -53,7 +54,7 @@ def test_bad_values_are_refused_with_a_reason(notebook: Paths) -> None:
     with pytest.raises(ValidationError):
         journal.add_entry(NOW, mood=6)
     with pytest.raises(ValidationError) as huge:
-        journal.add_entry(NOW, body="x" * (journal.BODY_LIMIT + 1))
+        journal.add_entry(NOW, body="x" * (journal_validation.BODY_LIMIT + 1))
     assert "still here" in huge.value.message
     assert journal.entry_count() == 0
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListView,
     QMessageBox,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pathfinder.services import conversations, journal_browse, people, questions, roles
+from pathfinder.services import conversations, journal_browse, people, roles
 from pathfinder.services.conversations import (
     NOTES_LIMIT,
     STAGE_LABELS,
@@ -32,10 +31,10 @@ from pathfinder.services.validation import ValidationError
 from pathfinder.store.errors import StorageWriteError
 from pathfinder.store.models import STAGES
 from pathfinder.views.conversations.interview_form import InterviewForm
+from pathfinder.views.conversations.interview_questions import InterviewQuestions
 from pathfinder.views.formatting import full_date
 from pathfinder.views.people.dialogs import IntroductionForm
 from pathfinder.views.widgets.autosave import Autosaver
-from pathfinder.views.widgets.bounded_text import BoundedTextEdit
 from pathfinder.views.widgets.field_message import FieldMessage
 from pathfinder.views.widgets.headings import subheading
 from pathfinder.views.widgets.lines_model import PAYLOAD_ROLE, LinesModel
@@ -43,7 +42,7 @@ from pathfinder.views.widgets.markdown_editor import MarkdownEditor
 from pathfinder.views.widgets.record_form import CreateDialog
 
 
-class InterviewDetail(QWidget):
+class InterviewDetail(InterviewQuestions, QWidget):
     changed = Signal(int)  # the conversation's id, after any save
     draft_requested = Signal(int, object)  # person id, target role id
     reflection_requested = Signal(int)  # write a journal entry about this conversation
@@ -111,34 +110,7 @@ class InterviewDetail(QWidget):
         details_layout.addStretch(1)
         self.tabs.addTab(details, "Details")
 
-        asked = QWidget()
-        asked_layout = QVBoxLayout(asked)
-        self.asked = LinesModel(self)
-        self.asked_view = QListView()
-        self.asked_view.setModel(self.asked)
-        self.asked_view.setAccessibleName("Questions to ask")
-        self.asked_view.setWordWrap(True)
-        self.asked_view.setSpacing(2)
-        self.asked_view.selectionModel().currentChanged.connect(self._show_answer)
-        asked_layout.addWidget(self.asked_view, 2)
-        self.answer = BoundedTextEdit(100_000)
-        self.answer.setAccessibleName("Answer")
-        self.answer.setPlaceholderText("Their answer, in your words (during or after the talk)")
-        self._answer_saver = Autosaver(self._save_answer, self)
-        self.answer.textChanged.connect(self._answer_saver.touch)
-        asked_layout.addWidget(self.answer, 1)
-        buttons = QHBoxLayout()
-        self.from_bank_button = QPushButton("From the bank…")
-        self.from_bank_button.clicked.connect(self.add_from_bank)
-        self.write_button = QPushButton("Write one…")
-        self.write_button.clicked.connect(self.write_question)
-        self.remove_question_button = QPushButton("Remove")
-        self.remove_question_button.clicked.connect(self.remove_question)
-        for button in (self.from_bank_button, self.write_button, self.remove_question_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        asked_layout.addLayout(buttons)
-        self.tabs.addTab(asked, "Questions")
+        self.tabs.addTab(self._build_questions(), "Questions")
 
         self.research = MarkdownEditor(NOTES_LIMIT, "Research notes")
         self.research.setPlaceholderText(
@@ -236,38 +208,6 @@ class InterviewDetail(QWidget):
             return "Prepare: research them and pick a few questions."
         return ""
 
-    def _show_questions(self) -> None:
-        assert self.record is not None
-        self.asked.set_lines(
-            [
-                (q.text + ("\n    ✓ answered" if q.answer else ""), "", q)
-                for q in questions.questions_of(self.record.id)
-            ]
-            or [("No questions yet: pick a few from the bank, or write your own.", "", None)]
-        )
-        self._answer_saver.flush()
-        self._answer_for = None
-        self.answer.blockSignals(True)
-        self.answer.clear()
-        self.answer.setEnabled(False)
-        self.answer.blockSignals(False)
-        self.remove_question_button.setEnabled(False)
-
-    def _current_question(self) -> Any:
-        index = self.asked_view.currentIndex()
-        return self.asked.data(index, PAYLOAD_ROLE) if index.isValid() else None
-
-    def _show_answer(self) -> None:
-        self._answer_saver.flush()  # saves to the question shown until now
-        asked = self._current_question()
-        self._answer_for = asked
-        fresh = questions.get_asked(asked.id) if asked is not None else None
-        self.answer.blockSignals(True)
-        self.answer.setPlainText(fresh.answer if fresh else "")
-        self.answer.blockSignals(False)
-        self.answer.setEnabled(asked is not None)
-        self.remove_question_button.setEnabled(asked is not None)
-
     # -- saving ----------------------------------------------------------------
 
     def flush(self) -> bool:
@@ -305,28 +245,6 @@ class InterviewDetail(QWidget):
         self._status("Saved")
         self.changed.emit(record.id)
         return True
-
-    def _save_answer(self) -> bool:
-        asked = self._answer_for
-        if asked is None:
-            return True
-        try:
-            questions.answer(asked.id, self.answer.toPlainText())
-        except (ValidationError, StorageWriteError) as error:
-            self._status(error.message.split("\n")[0])
-            return False
-        except RecordNotFound:
-            return True
-        self._mark_answered(asked.id, bool(self.answer.toPlainText().strip()))
-        return True
-
-    def _mark_answered(self, asked_id: int, answered: bool) -> None:
-        for row, (_text, _tip, payload) in enumerate(self.asked.lines):
-            if payload is not None and payload.id == asked_id:
-                line = payload.text + ("\n    ✓ answered" if answered else "")
-                self.asked.lines[row] = (line, "", payload)
-                index = self.asked.index(row)
-                self.asked.dataChanged.emit(index, index)
 
     # -- actions ---------------------------------------------------------------
 
@@ -385,57 +303,6 @@ class InterviewDetail(QWidget):
     def next_stage(self) -> None:
         if self.record is not None and self.record.stage != STAGES[-1]:
             self.move_to(STAGES[STAGES.index(self.record.stage) + 1])
-
-    def add_from_bank(self) -> None:
-        if self.record is None:
-            return
-        bank = questions.question_bank()
-        labels = [f"{q.category_label}: {q.text}" for q in bank]
-        picked, ok = QInputDialog.getItem(
-            self, "Add a question", "From the bank:", labels, 0, False
-        )
-        if ok and picked in labels:
-            self._ask(question_id=bank[labels.index(picked)].id)
-
-    def write_question(self) -> None:
-        if self.record is None:
-            return
-        text, ok = QInputDialog.getText(self, "Write a question", "Your question:")
-        if ok and text.strip():
-            self._ask(text=text)
-
-    def _ask(self, **what: Any) -> None:
-        assert self.record is not None
-        try:
-            questions.ask(self.record.id, **what)
-        except (ValidationError, StorageWriteError) as error:
-            self._status(error.message.split("\n")[0])
-            return
-        self._show_questions()
-        self.tabs.setCurrentIndex(1)
-
-    def remove_question(self) -> None:
-        asked = self._current_question()
-        if asked is None:
-            return
-        self._answer_saver.flush()
-        fresh = questions.get_asked(asked.id)
-        if fresh is not None and fresh.answer.strip():
-            box = QMessageBox(
-                QMessageBox.Icon.Question,
-                "Remove question",
-                "Remove this question and the answer you noted?",
-                QMessageBox.StandardButton.Cancel,
-                self,
-            )
-            remove = box.addButton("&Remove", QMessageBox.ButtonRole.DestructiveRole)
-            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-            box.exec()
-            if box.clickedButton() is not remove:
-                return
-        self._answer_for = None
-        questions.unask(asked.id)
-        self._show_questions()
 
     def add_introduction(self) -> None:
         record = self.record
