@@ -105,7 +105,11 @@ def test_it_opens_as_a_notebook_and_reads_through_the_services(small: Path) -> N
     open_notebook(paths.database, paths.backups_dir)
     assert db.pragma("application_id") == APPLICATION_ID
     assert db.pragma("user_version") == LATEST_VERSION
-    assert not diff_models(db.obj, ALL_MODELS)
+    difference = diff_models(db.obj, ALL_MODELS)
+    # diff_models can't read the indexes on expressions (raw SQL in the models).
+    on_expressions = {"contact_lapses", "contact_clock_start"}
+    dropped = [index for index in difference.drop_indexes if index.name not in on_expressions]
+    assert not difference._replace(drop_indexes=dropped)
     rows = people_rows(PeopleFilter(), generator.REFERENCE_DAY)
     archived = people_rows(PeopleFilter(archived=True), generator.REFERENCE_DAY)
     assert len(rows) + len(archived) == 300

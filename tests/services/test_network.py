@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import random
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import pytest
 
 from pathfinder.paths import Paths
 from pathfinder.services import followups, interactions, organisations, people, people_bulk
 from pathfinder.services.network import going_cold, who_to_contact_next
+from pathfinder.store.database import db
 
 ADDED = datetime(2026, 1, 1, 9, 0)
 TODAY = date(2026, 3, 16)
@@ -79,3 +84,121 @@ def test_going_cold_starts_the_day_after_the_rhythm_runs_out(notebook: Paths) ->
     assert person in going_cold_ids(day_after)
     assert people_rows(PeopleFilter(going_cold=True), on_the_day) == []
     assert [r.id for r in people_rows(PeopleFilter(going_cold=True), day_after)] == [person]
+
+
+def random_network(seed: int) -> None:
+    """150 people with random levels, flags, organisations (some targets), cadences,
+    last contacts, added days, archived and planned follow-ups; names with ties."""
+    rng = random.Random(seed)
+    for index in range(6):
+        organisations.find_or_create_organisation(f"Org {index}")
+    for index in range(150):
+        added = datetime(2025, 6, 1, 9, 0) + timedelta(days=rng.randrange(250))
+        person = people.add_person(
+            rng.choice(["Ana", "ana", "Ben", "Cleo", f"Person {index}"]),
+            now=added,
+            organisation=rng.choice(["", f"Org {rng.randrange(6)}"]),
+            level=rng.choice([1, 2, 3]),
+            hiring_power=rng.random() < 0.3,
+            target_field=rng.random() < 0.5,
+            cadence_days=rng.choice([None, 14, 30, 91, 182]),
+        ).id
+        if rng.random() < 0.6:
+            on = date(2025, 6, 1) + timedelta(days=rng.randrange(280))
+            interactions.log_interaction(person, interactions.kind_id("coffee"), on=on)
+        if rng.random() < 0.15:
+            followups.add_follow_up(person, TODAY + timedelta(days=rng.randrange(-5, 20)), "x")
+        if rng.random() < 0.1:
+            people_bulk.set_archived([person], True)
+    for index in range(0, 6, 2):
+        found = organisations.find_or_create_organisation(f"Org {index}")
+        assert found is not None
+        organisations.update_organisation(found, is_target=True)
+
+
+def oracle_rows() -> list[dict[str, Any]]:
+    rows = db.execute_sql(
+        "SELECT c.id, c.name, c.level, c.hiring_power, c.target_field, c.cadence_days, "
+        "c.archived, c.last_contact_on, date(c.created_at), coalesce(o.is_target, 0), "
+        "c.id IN (SELECT contact_id FROM follow_up WHERE done_on IS NULL AND due_on > ?) "
+        "FROM contact AS c LEFT JOIN organisation AS o ON o.id = c.organisation_id",
+        (TODAY.isoformat(),),
+    ).fetchall()
+    keys = [
+        "id",
+        "name",
+        "level",
+        "hiring",
+        "field",
+        "cadence",
+        "archived",
+        "last",
+        "added",
+        "target",
+        "planned",
+    ]
+    people_rows = [dict(zip(keys, row, strict=True)) for row in rows]
+    for person in people_rows:
+        person["clock"] = date.fromisoformat(person["last"] or person["added"])
+    return people_rows
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_indexed_rankings_match_the_advice_worked_out_in_python(
+    notebook: Paths, seed: int
+) -> None:
+    random_network(seed)
+    everyone = [person for person in oracle_rows() if not person["archived"]]
+
+    def group(person: dict[str, Any]) -> int:
+        if person["hiring"] and person["field"]:
+            return 0
+        return 1 if person["target"] else 2
+
+    order_next = sorted(
+        (person for person in everyone if not person["planned"]),
+        key=lambda p: (group(p), p["level"], p["clock"], p["name"].lower(), p["id"]),
+    )
+    cold = [
+        person
+        for person in everyone
+        if person["cadence"] is not None
+        and person["clock"] + timedelta(days=person["cadence"]) < TODAY
+    ]
+    order_cold = sorted(
+        cold,
+        key=lambda p: (
+            p["level"],
+            p["clock"] + timedelta(days=p["cadence"]),
+            p["name"].lower(),
+            p["id"],
+        ),
+    )
+    for limit in (1, 5, 25, None):
+        expected_next = [person["id"] for person in order_next][:limit]
+        assert [s.person_id for s in who_to_contact_next(TODAY, limit)] == expected_next
+        expected_cold = [person["id"] for person in order_cold][:limit]
+        assert [s.person_id for s in going_cold(TODAY, limit)] == expected_cold
+
+
+def test_todays_rankings_are_read_through_their_indexes(
+    notebook: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    random_network(4)
+    asked: list[tuple[str, Any]] = []
+    execute = db.obj.execute_sql
+
+    def noting(sql: str, params: Any = None, *rest: Any) -> Any:
+        asked.append((sql, params))
+        return execute(sql, params, *rest)
+
+    monkeypatch.setattr(db.obj, "execute_sql", noting)
+    going_cold(TODAY, 10)
+    who_to_contact_next(TODAY, 5)
+    monkeypatch.undo()
+    plans = [
+        " ".join(row[3] for row in db.execute_sql(f"EXPLAIN QUERY PLAN {sql}", params))
+        for sql, params in asked
+    ]
+    assert "USING INDEX contact_lapses" in plans[0]
+    assert all("USING INDEX contact_clock_start" in plan for plan in plans[1:]), plans

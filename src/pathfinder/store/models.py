@@ -129,6 +129,23 @@ class Contact(RecordModel):
     updated_at = DateTimeField()
 
 
+# Today ranks people by these expressions (services.network); migration 8 makes the
+# indexes in the same words.
+_CLOCK_START = "julianday(coalesce(last_contact_on, date(created_at)))"
+Contact.add_index(
+    SQL(
+        f"CREATE INDEX contact_lapses ON contact (level, {_CLOCK_START} + cadence_days) "
+        "WHERE NOT archived AND cadence_days IS NOT NULL"
+    )
+)
+Contact.add_index(
+    SQL(
+        f"CREATE INDEX contact_clock_start ON contact (level, {_CLOCK_START}) "
+        "WHERE NOT archived AND level IS NOT NULL"
+    )
+)
+
+
 class Tag(RecordModel):
     name = TextField(collation="NOCASE", unique=True)
 

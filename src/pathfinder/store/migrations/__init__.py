@@ -21,6 +21,7 @@ from pathfinder.store.migrations import (
     m0005_goal_progress,
     m0006_reports,
     m0007_imports,
+    m0008_ranking_indexes,
 )
 
 Step = Callable[[SqliteDatabase], None]
@@ -33,6 +34,7 @@ STEPS: list[Step] = [
     m0005_goal_progress.up,
     m0006_reports.up,
     m0007_imports.up,
+    m0008_ranking_indexes.up,
 ]
 LATEST_VERSION = len(STEPS)
 
