@@ -116,7 +116,7 @@ class Contact(RecordModel):
     location = TextField(default="")
     level = IntegerField(default=3, constraints=[Check("level IN (1, 2, 3)")])
     source = TextField(default="other")
-    relationship = TextField(default="other")
+    relationship = TextField(default="other", index=True)  # Today counts mentors
     hiring_power = BooleanField(default=False)
     target_field = BooleanField(default=False)
     cadence_days = IntegerField(null=True)
@@ -197,6 +197,12 @@ class FollowUp(RecordModel):
     created_at = DateTimeField()
 
 
+# Today lists and counts the open follow-ups due (migration 8 makes it in the same words).
+FollowUp.add_index(
+    SQL("CREATE INDEX follow_up_open_due ON follow_up (due_on) WHERE done_on IS NULL")
+)
+
+
 STAGES = ("idea", "requested", "scheduled", "prepared", "met", "thanked", "closed")
 OUTCOMES = ("", "fits", "doesnt_fit", "not_sure")
 EVENT_KINDS = ("conference", "webinar", "meetup", "workshop", "association", "other")
@@ -207,10 +213,10 @@ class Conversation(RecordModel):
 
     contact = ForeignKeyField(Contact, on_delete="CASCADE")
     target_role = ForeignKeyField(TargetRole, null=True, on_delete="SET NULL")
-    stage = TextField(default="idea", constraints=[_one_of("stage", STAGES)])
+    stage = TextField(default="idea", constraints=[_one_of("stage", STAGES)], index=True)
     requested_on = DateField(null=True)
     scheduled_for = DateField(null=True)
-    met_on = DateField(null=True)
+    met_on = DateField(null=True, index=True)  # the week's and month's conversations
     thanked_on = DateField(null=True)
     research_notes = TextField(default="")
     meeting_notes = TextField(default="")
