@@ -7,7 +7,6 @@ out because it can quote the user's own text.
 from __future__ import annotations
 
 import os
-import platform
 import sys
 import traceback
 from datetime import datetime
@@ -24,6 +23,8 @@ def build_report(
     *,
     qt_version: str = "",
 ) -> str:
+    import platform  # only when there is a crash to report
+
     lines = [
         f"Pathfinder {__version__}",
         f"Python {platform.python_version()} on {platform.platform()}",

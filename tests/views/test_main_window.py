@@ -393,3 +393,33 @@ def test_ctrl_n_adds_what_fits_the_section_and_ctrl_f_filters_people(
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.current_section() is window.sections[2]
     assert window.sections[2].filters.text.hasFocus()
+
+
+def test_a_section_is_built_the_first_time_it_is_shown(notebook: Paths, qtbot, clock) -> None:
+    from pathfinder.views.sections import JOURNAL, PEOPLE, SECTIONS
+
+    window = make_window(qtbot, notebook, clock)
+    window.show()
+    # At start only the section shown exists (a new notebook opens on the Compass); the
+    # others are placeholders in the stack, with their names and icons already in the list.
+    shown = window.navigation.currentRow()
+    assert shown not in (PEOPLE, JOURNAL)
+    assert [window.sections.is_built(row) for row in range(len(SECTIONS))] == [
+        row == shown for row in range(len(SECTIONS))
+    ]
+    assert [window.navigation.item(row).text() for row in range(len(SECTIONS))] == [
+        spec.title for spec in SECTIONS
+    ]
+    assert all(not window.navigation.item(row).icon().isNull() for row in range(len(SECTIONS)))
+    placeholder = window.stack.widget(PEOPLE)
+    window.navigation.setCurrentRow(PEOPLE)
+    people_page = window.sections[PEOPLE]
+    assert window.sections.is_built(PEOPLE) and window.stack.widget(PEOPLE) is people_page
+    assert window.stack.currentWidget() is people_page and people_page is not placeholder
+    assert window.sections.index(people_page) == PEOPLE
+    assert not window.sections.is_built(JOURNAL)
+    # Built once: showing it again gives the same page.
+    window.navigation.setCurrentRow(shown)
+    window.navigation.setCurrentRow(PEOPLE)
+    assert window.sections[PEOPLE] is people_page
+    assert len(window.sections.built()) == 2

@@ -15,6 +15,7 @@ from pathfinder.paths import Paths
 from pathfinder.services import people
 from pathfinder.store.backups import BackupSession, list_backups, make_backup
 from pathfinder.store.database import close_notebook, db
+from pathfinder.views import restore_dialog
 from pathfinder.views.restore_dialog import RestoreDialog
 
 NOW = datetime(2026, 3, 2, 19, 30)
@@ -254,7 +255,7 @@ def test_a_restored_notebook_that_cant_be_opened_ends_the_session(
     host = WindowHost(notebook, False, None)
     window = host.window
     qtbot.addWidget(window)
-    monkeypatch.setattr(notebook_care, "pick_backup", lambda *_a: list_backups(made.parent)[0])
+    monkeypatch.setattr(restore_dialog, "pick_backup", lambda *_a: list_backups(made.parent)[0])
 
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise UpgradeError("Upgrading failed (disk I/O error).")

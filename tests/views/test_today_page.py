@@ -175,7 +175,7 @@ def test_compass_links_land_on_the_right_tab_and_snooze_starts_tomorrow(
         seen.append((start, earliest))
         return None
 
-    monkeypatch.setattr("pathfinder.views.today.page.ask_for_date", fake_ask)
+    monkeypatch.setattr("pathfinder.views.people.dialogs.ask_for_date", fake_ask)
     window.show_section(0)
     page.snooze_until()
     tomorrow = clock().date() + timedelta(days=1)

@@ -7,7 +7,6 @@ the old one in the history and starts a new one.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -134,6 +133,8 @@ _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 
 def compare_texts(older: str, newer: str) -> tuple[list[Chunk], list[Chunk]]:
     """Word-level differences: the older side marks removals, the newer side additions."""
+    import difflib  # only to compare two versions, never at start
+
     old_tokens = _TOKEN.findall(older)
     new_tokens = _TOKEN.findall(newer)
     matcher = difflib.SequenceMatcher(a=old_tokens, b=new_tokens, autojunk=False)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
-ICON_SIZES = (16, 24, 32, 48, 64, 96)
+ICON_SIZES = (16, 22, 24, 32, 48)  # menus, the sections list, toolbars, empty pages
 
 
 @cache

@@ -10,8 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QSizePolicy, QToolBar, QWidget
 
-from pathfinder.views.dialogs.about import show_about
-from pathfinder.views.dialogs.shortcuts import ShortcutsDialog
 from pathfinder.views.search_box import SearchBox
 
 REMIND_KEY = "preferences/remind_at_start"  # off unless the person turns it on
@@ -155,7 +153,7 @@ class MainMenus:
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
         self.about_action = QAction("&About Pathfinder", self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(lambda: show_about(self, self.paths.data_dir))
+        self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
@@ -189,7 +187,14 @@ class MainMenus:
             self.about_action,
         ]
 
+    def show_about(self) -> None:
+        from pathfinder.views.dialogs.about import show_about  # not needed to start
+
+        show_about(self, self.paths.data_dir)
+
     def show_shortcuts(self) -> None:
+        from pathfinder.views.dialogs.shortcuts import ShortcutsDialog  # not needed to start
+
         ShortcutsDialog(self.all_actions(), self).exec()
 
     def save_report(self) -> None:

@@ -7,21 +7,22 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pathfinder.paths import Paths
-from pathfinder.services.notebook_check import CheckResult, check_notebook, repair_search_index
 from pathfinder.store.backup import BadBackupError
 from pathfinder.store.backups import list_backups
 from pathfinder.store.database import close_notebook, db, open_notebook
 from pathfinder.store.errors import StoreError
-from pathfinder.store.restore import Restored, RestoreError, restore_backup
 from pathfinder.views.formatting import full_date_at_time
-from pathfinder.views.restore_dialog import WINDOW_INTRO, pick_backup
+
+if TYPE_CHECKING:  # the restore and the check are imported when used, not at start
+    from pathfinder.services.notebook_check import CheckResult
+    from pathfinder.store.restore import Restored
 
 CHECKED = (
     "Checked: every page of the notebook file, the links between your records, and the "
@@ -77,6 +78,9 @@ class NotebookCare:
         if not self.flush():
             self.show_status("First fix the change that isn't saved yet: see the message.")
             return False
+        from pathfinder.store.restore import RestoreError, restore_backup
+        from pathfinder.views.restore_dialog import WINDOW_INTRO, pick_backup
+
         backup = pick_backup(self, self.paths.backups_dir, self._clock(), WINDOW_INTRO)
         if backup is None:
             return False
@@ -118,6 +122,8 @@ class NotebookCare:
         QApplication.exit(1)
 
     def check_notebook(self) -> CheckResult:
+        from pathfinder.services.notebook_check import check_notebook, repair_search_index
+
         if not self.flush():
             self.show_status("First fix the change that isn't saved yet: see the message.")
         with _WaitCursor():
@@ -192,6 +198,9 @@ def offer_restore_at_start(
     """The notebook can't be opened (or is missing) and backups exist: offer one.
     "restored" (the caller opens the notebook again), "new" (start an empty notebook; only
     with `offer_new`) or "quit"."""
+    from pathfinder.store.restore import RestoreError, restore_backup
+    from pathfinder.views.restore_dialog import WINDOW_INTRO, pick_backup
+
     backups = list_backups(paths.backups_dir)
     box = QMessageBox(QMessageBox.Icon.Warning, error.title, error.message)
     box.setInformativeText(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -33,11 +34,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pathfinder.services.search import Hit, search
 from pathfinder.views.formatting import relative_time
 from pathfinder.views.icons import themed_icon
 
+if TYPE_CHECKING:  # the search itself is imported at the first search, not at start
+    from pathfinder.services.search import Hit
+
 TYPING_PAUSE_MS = 120
+
+
+def _search(text: str) -> list:  # type: ignore[type-arg]
+    from pathfinder.services.search import search
+
+    return search(text)
+
+
+def _as_hit(value: object) -> Hit | None:
+    """`value` if it is a search result (a result list item's data), else None."""
+    from pathfinder.services.search import Hit
+
+    return value if isinstance(value, Hit) else None
+
+
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -135,13 +153,13 @@ class SearchBox(QLineEdit):
         self,
         before_search: Callable[[], object],
         parent: QWidget | None = None,
-        run: Callable[[str], list] = search,  # type: ignore[type-arg]
+        run: Callable[[str], list] | None = None,  # type: ignore[type-arg]
         clock: Callable[[], datetime] = datetime.now,
     ) -> None:
         super().__init__(parent)
         self._before_search = before_search
         self._clock = clock
-        self._run = run
+        self._run = run or _search
         self.setPlaceholderText("Search everything (Ctrl+K)")
         self.setAccessibleName("Search")
         self.setClearButtonEnabled(True)
@@ -226,7 +244,7 @@ class SearchBox(QLineEdit):
     def current_hit(self) -> Hit | None:
         index = self.popup.view.currentIndex()
         hit = index.data(HIT_ROLE) if index.isValid() else None
-        return hit if isinstance(hit, Hit) else None
+        return _as_hit(hit)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -260,7 +278,7 @@ class SearchBox(QLineEdit):
 
     def _open_index(self, index: QModelIndex) -> None:
         hit = index.data(HIT_ROLE)
-        self._open_hit(hit if isinstance(hit, Hit) else None)
+        self._open_hit(_as_hit(hit))
 
     def _open_hit(self, hit: Hit | None) -> None:
         if hit is None:

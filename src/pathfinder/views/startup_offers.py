@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtWidgets import QMessageBox, QSystemTrayIcon
 
 from pathfinder.paths import Paths
-from pathfinder.services import followups, journal, unsaved
+from pathfinder.services import followups, unsaved
 from pathfinder.views.icons import app_icon
 
 
@@ -60,6 +60,8 @@ class StartupOffers:
         copy = unsaved.read(self.paths.unsaved_file)
         if copy is None:
             return
+        from pathfinder.services import journal  # only when there is text to offer
+
         if copy.entry_id is not None and journal.entry_exists(copy.entry_id):
             saved = journal.get_entry(copy.entry_id)
             if (saved.title, saved.body) == (copy.title, copy.body):

@@ -29,7 +29,6 @@ from pathfinder.services.today import TodayView, today_view
 from pathfinder.store.errors import StorageWriteError
 from pathfinder.views.formatting import full_date, relative_time
 from pathfinder.views.icons import themed_icon
-from pathfinder.views.people.dialogs import ask_for_date
 from pathfinder.views.today.activity import ActivityView
 from pathfinder.views.widgets.empty_state import EmptyState
 from pathfinder.views.widgets.headings import subheading
@@ -363,7 +362,9 @@ class TodayPage(QWidget):
         if item is None:
             return
         tomorrow = self._clock().date() + timedelta(days=1)
-        until = ask_for_date(self, "Snooze until", tomorrow, earliest=tomorrow)
+        from pathfinder.views.people import dialogs  # a dialog: not needed to start
+
+        until = dialogs.ask_for_date(self, "Snooze until", tomorrow, earliest=tomorrow)
         if until is None:
             return
         self._act(
