@@ -48,6 +48,9 @@ NAME_REQUIRED = "Every person needs a name, even just a first name."
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 _PHONE = re.compile(r"^\+?[0-9 ()./-]+(?:\s*(?:x|ext\.?)\s*[0-9]+)?$", re.IGNORECASE)
+# An address `clean_url` takes as it is, without asking urlsplit (a fifth of the time of
+# a 30,000-row import went there): http(s), a plain host name with a dot, then a path.
+_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/?#]\S*)?")
 
 
 def clean_email(value: str) -> str:
@@ -76,36 +79,42 @@ def clean_url(field: str, value: str) -> str:
         return ""
     if "://" not in url:
         url = "https://" + url
+    if _PLAIN_URL.fullmatch(url):
+        return url
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in url:
         raise ValidationError(field, "That isn't a web address, for example linkedin.com/in/name.")
     return url
 
 
+_CLEANERS: dict[str, Any] = {
+    "name": lambda v: clean_text("name", v, limit=SHORT_TEXT_LIMIT, required=NAME_REQUIRED),
+    "title": lambda v: clean_text("title", v, limit=SHORT_TEXT_LIMIT),
+    "email": clean_email,
+    "phone": clean_phone,
+    "linkedin_url": lambda v: clean_url("linkedin_url", v),
+    "location": lambda v: clean_text("location", v, limit=SHORT_TEXT_LIMIT),
+    "level": lambda v: int(clean_choice("level", str(v), tuple(str(x) for x in LEVELS))),
+    "source": lambda v: clean_choice("source", v, SOURCES),
+    "relationship": lambda v: clean_choice("relationship", v, RELATIONSHIPS),
+    "hiring_power": bool,
+    "target_field": bool,
+    "cadence_days": lambda v: (
+        None
+        if v is None
+        else int(clean_choice("cadence_days", str(v), tuple(str(x) for x in CADENCES)))
+    ),
+    "notes": lambda v: clean_text("notes", v, limit=NOTES_LIMIT),
+    "introduced_by_id": lambda v: v,
+    "introduced_on": lambda v: v,
+}
+_KNOWN = frozenset(_CLEANERS) | {"organisation", "tags"}
+
+
 def clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
     """Check and tidy the given person fields (organisation and tags are handled apart)."""
-    cleaners: dict[str, Any] = {
-        "name": lambda v: clean_text("name", v, limit=SHORT_TEXT_LIMIT, required=NAME_REQUIRED),
-        "title": lambda v: clean_text("title", v, limit=SHORT_TEXT_LIMIT),
-        "email": clean_email,
-        "phone": clean_phone,
-        "linkedin_url": lambda v: clean_url("linkedin_url", v),
-        "location": lambda v: clean_text("location", v, limit=SHORT_TEXT_LIMIT),
-        "level": lambda v: int(clean_choice("level", str(v), tuple(str(x) for x in LEVELS))),
-        "source": lambda v: clean_choice("source", v, SOURCES),
-        "relationship": lambda v: clean_choice("relationship", v, RELATIONSHIPS),
-        "hiring_power": bool,
-        "target_field": bool,
-        "cadence_days": lambda v: (
-            None
-            if v is None
-            else int(clean_choice("cadence_days", str(v), tuple(str(x) for x in CADENCES)))
-        ),
-        "notes": lambda v: clean_text("notes", v, limit=NOTES_LIMIT),
-        "introduced_by_id": lambda v: v,
-        "introduced_on": lambda v: v,
-    }
-    unknown = set(fields) - set(cleaners) - {"organisation", "tags"}
+    unknown = fields.keys() - _KNOWN
     if unknown:
         raise TypeError(f"not a person field: {sorted(unknown)}")
+    cleaners = _CLEANERS
     return {name: cleaners[name](value) for name, value in fields.items() if name in cleaners}
