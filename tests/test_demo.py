@@ -268,7 +268,7 @@ def test_conversations_are_in_every_stage_with_real_outcomes(notebook: Paths) ->
 
 def test_thank_yous_are_owed_one_late_one_on_time(notebook: Paths) -> None:
     build_demo_notebook(TODAY)
-    owed = conversations.thank_yous_owed(TODAY)
+    owed = conversations.thank_yous_owed()
     assert any(c.thank_you_overdue(TODAY) for c in owed)
     assert any(
         c.met_on == TODAY - timedelta(days=1) and not c.thank_you_overdue(TODAY) for c in owed

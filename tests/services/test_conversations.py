@@ -135,11 +135,11 @@ def test_thank_yous_owed_and_overdue(notebook: Paths) -> None:
     conversations.move_to_stage(late.id, "met", today=date(2026, 2, 26), now=NOW)
     fresh = conversations.start_conversation(b.id, now=NOW)
     conversations.move_to_stage(fresh.id, "met", today=date(2026, 3, 1), now=NOW)
-    owed = conversations.thank_yous_owed(TODAY)
+    owed = conversations.thank_yous_owed()
     assert [c.id for c in owed] == [late.id, fresh.id]
     assert [c.thank_you_overdue(TODAY) for c in owed] == [True, False]
     conversations.move_to_stage(late.id, "thanked", today=TODAY, now=NOW)
-    assert [c.id for c in conversations.thank_yous_owed(TODAY)] == [fresh.id]
+    assert [c.id for c in conversations.thank_yous_owed()] == [fresh.id]
 
 
 def test_deleting_a_conversation_leaves_the_person_and_timeline(notebook: Paths) -> None:
@@ -320,3 +320,18 @@ def test_small_refusals(notebook: Paths) -> None:
         questions.ask(talk.id, text="How did you start?")
     with pytest.raises(ValidationError):
         events.add_event("Meetup", None, now=NOW)  # type: ignore[arg-type]
+
+
+def test_only_the_longest_waiting_thank_yous_are_listed_when_many_are_owed(
+    notebook: Paths,
+) -> None:
+    met = {}
+    for number, day in enumerate([5, 1, 3, 1, 4]):
+        person = people.add_person(f"Person {number}", now=NOW)
+        talk = conversations.start_conversation(person.id, now=NOW)
+        conversations.move_to_stage(talk.id, "met", today=date(2026, 2, day), now=NOW)
+        met[talk.id] = day
+    in_order = sorted(met, key=lambda talk_id: (met[talk_id], talk_id))
+    assert [c.id for c in conversations.thank_yous_owed()] == in_order
+    assert [c.id for c in conversations.thank_yous_owed(3)] == in_order[:3]
+    assert conversations.count_thank_yous_owed() == 5

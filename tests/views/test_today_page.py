@@ -180,3 +180,27 @@ def test_compass_links_land_on_the_right_tab_and_snooze_starts_tomorrow(
     page.snooze_until()
     tomorrow = clock().date() + timedelta(days=1)
     assert seen == [(tomorrow, tomorrow)]
+
+
+def test_many_thank_yous_owed_show_the_longest_waiting_and_how_many_more(
+    notebook: Paths, qtbot, clock, monkeypatch
+) -> None:
+    from pathfinder.services import today
+
+    monkeypatch.setattr(today, "THANK_YOUS_SHOWN", 3)
+    for number in range(5):
+        person = people.add_person(f"Person {number}", now=clock())
+        talk = conversations.start_conversation(person.id, now=clock())
+        met = clock().date() - timedelta(days=number)
+        conversations.move_to_stage(talk.id, "met", today=met, now=clock())
+    page, _undo, _messages = make_page(qtbot, clock)
+    lines = [line[0] for line in page.thank_yous.model.lines]
+    assert [line.split(":")[0] for line in lines[:3]] == ["Person 4", "Person 3", "Person 2"]
+    assert lines[3] == "… and 2 more, in Conversations"
+    opened: list[int] = []
+    page.open_conversation.connect(opened.append)
+    page.thank_yous.view.setCurrentIndex(page.thank_yous.model.index(3))
+    page.thank_you_open.click()  # the "more" line opens nothing
+    page.thank_yous.view.setCurrentIndex(page.thank_yous.model.index(0))
+    page.thank_you_open.click()
+    assert len(opened) == 1

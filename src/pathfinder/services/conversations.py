@@ -108,8 +108,10 @@ def _as_datetime(value: Any) -> datetime:
     return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
 
 
-def _records(where: str = "", parameters: list[object] | None = None) -> list[ConversationRecord]:
-    cursor = db.execute_sql(f"{_SELECT} {where} ORDER BY v.id", parameters or [])
+def _records(
+    where: str = "", parameters: list[object] | None = None, order: str = "v.id"
+) -> list[ConversationRecord]:
+    cursor = db.execute_sql(f"{_SELECT} {where} ORDER BY {order}", parameters or [])
     return [
         ConversationRecord(
             row[0],
@@ -157,10 +159,17 @@ def list_conversations(
     return _records(where, parameters)
 
 
-def thank_yous_owed(today: date) -> list[ConversationRecord]:
-    """Met but not thanked, the longest waiting first; `thank_you_overdue` marks the late."""
-    owed = [c for c in _records("WHERE v.stage = 'met'") if c.met_on is not None]
-    return sorted(owed, key=lambda c: c.met_on or today)
+_OWED = "WHERE v.stage = 'met' AND v.met_on IS NOT NULL"
+
+
+def thank_yous_owed(limit: int | None = None) -> list[ConversationRecord]:
+    """Met but not thanked, the longest waiting first (the first `limit` of them when a
+    limit is given); `thank_you_overdue` marks the late."""
+    return _records(_OWED, [-1 if limit is None else limit], order="v.met_on, v.id LIMIT ?")
+
+
+def count_thank_yous_owed() -> int:
+    return int(db.execute_sql(f"SELECT count(*) FROM conversation AS v {_OWED}").fetchone()[0])
 
 
 def start_conversation(

@@ -18,6 +18,7 @@ from pathfinder.services.why import current_why
 from pathfinder.store.database import db
 
 FOLLOW_UPS_SHOWN = 20
+THANK_YOUS_SHOWN = 20
 GOING_COLD_SHOWN = 10
 CONTACT_NEXT_SHOWN = 5
 ACTIVITY_WEEKS = 26
@@ -60,6 +61,7 @@ class TodayView:
     follow_ups: list[FollowUpRecord]
     follow_ups_due: int  # all of them, when more are due than shown
     thank_yous: list[ConversationRecord]
+    thank_yous_owed: int  # all of them, when more are owed than shown
     going_cold: list[Suggestion]
     contact_next: list[Suggestion]
     week: list[WeekFigure]
@@ -82,7 +84,8 @@ def today_view(today: date) -> TodayView:
         people=int(people),
         follow_ups=followups.due_and_overdue(today, FOLLOW_UPS_SHOWN),
         follow_ups_due=followups.count_due(today),
-        thank_yous=conversations.thank_yous_owed(today),
+        thank_yous=conversations.thank_yous_owed(THANK_YOUS_SHOWN),
+        thank_yous_owed=conversations.count_thank_yous_owed(),
         going_cold=network.going_cold(today, GOING_COLD_SHOWN),
         contact_next=network.who_to_contact_next(today, CONTACT_NEXT_SHOWN),
         week=week,

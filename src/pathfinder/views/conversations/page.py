@@ -61,7 +61,7 @@ class ConversationsPage(QWidget):
     def _show_summary(self) -> None:
         today = self._clock().date()
         numbers = conversation_figures.figures(today, months=3)
-        owed = [c for c in conversations.thank_yous_owed(today) if c.thank_you_overdue(today)]
+        owed = [c for c in conversations.thank_yous_owed() if c.thank_you_overdue(today)]
         this_month = numbers.per_month[-1][1]
         parts = [
             f"{this_month} conversation{'s' if this_month != 1 else ''} this month",

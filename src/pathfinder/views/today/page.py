@@ -273,6 +273,7 @@ class TodayPage(QWidget):
             ]
             + ([(f"… and {more} more, the oldest first above", "", None)] if more > 0 else [])
         )
+        owed_more = view.thank_yous_owed - len(view.thank_yous)
         self.thank_yous.set_lines(
             [
                 (
@@ -285,6 +286,7 @@ class TodayPage(QWidget):
                 )
                 for talk in view.thank_yous
             ]
+            + ([(f"… and {owed_more} more, in Conversations", "", None)] if owed_more > 0 else [])
         )
         self.going_cold.set_lines(
             [
