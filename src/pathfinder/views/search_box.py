@@ -1,4 +1,5 @@
-"""The search field in the toolbar (Ctrl+K) and the list of results that drops from it.
+"""The search field in the toolbar (Ctrl+K); the list of results that drops from it is
+`search_results`, made at the first search.
 
 Results come while typing, grouped by kind, with the matched words in bold. The
 field keeps the keyboard: Up and Down move through the results, Enter opens one,
@@ -7,38 +8,19 @@ Escape closes the list.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPoint, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QFont,
-    QKeyEvent,
-    QPainter,
-    QPalette,
-    QStandardItem,
-    QStandardItemModel,
-    QTextDocument,
-)
-from PySide6.QtWidgets import (
-    QFrame,
-    QLineEdit,
-    QListView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QPalette
+from PySide6.QtWidgets import QLineEdit, QWidget
 
-from pathfinder.views.formatting import relative_time
 from pathfinder.views.icons import themed_icon
 
-if TYPE_CHECKING:  # the search itself is imported at the first search, not at start
+if TYPE_CHECKING:  # the search and its list are imported at the first search, not at start
     from pathfinder.services.search import Hit
+    from pathfinder.views.search_results import ResultsPopup
 
 TYPING_PAUSE_MS = 120
 
@@ -57,90 +39,6 @@ def _as_hit(value: object) -> Hit | None:
 
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def hit_html(hit: Hit, now: datetime, quiet: str = "") -> str:
-    """The two lines of a result: what it is (with when, as "3 days ago"), then the words
-    around the match. `quiet` is the palette's colour for secondary text."""
-    head = html.escape(hit.label)
-    when = relative_time(hit.day, now) if hit.day else ""
-    extra = [part for part in (hit.detail, when) if part]
-    if extra:
-        colour = f" style='color:{quiet}'" if quiet else ""
-        head += f" <span{colour}>· {html.escape(' · '.join(extra))}</span>"
-    words = "".join(
-        f"<b>{html.escape(text)}</b>" if matched else html.escape(text)
-        for text, matched in hit.snippet
-    )
-    return f"{head}<br><small>{words}</small>" if words else head
-
-
-class RichTextDelegate(QStyledItemDelegate):
-    """Draws an item's HTML (escaped by `hit_html`) so matched words can be bold."""
-
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
-        document = QTextDocument()
-        document.setDefaultFont(option.font)
-        document.setDocumentMargin(2)
-        document.setHtml(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
-        # Wrap to the list's width (the same when measuring and when drawing).
-        view = self.parent()
-        width = view.viewport().width() if isinstance(view, QListView) else option.rect.width()
-        document.setTextWidth(max(200, width - 12))
-        return document
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        if index.data(HIT_ROLE) is None:  # a group heading
-            super().paint(painter, option, index)
-            return
-        self.initStyleOption(option, index)
-        document = self._document(option, index)
-        text = option.text
-        option.text = ""
-        style = option.widget.style() if option.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        option.text = text
-        context = QAbstractTextDocumentLayout.PaintContext()
-        selected = option.state & QStyle.StateFlag.State_Selected
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
-        painter.save()
-        painter.translate(option.rect.left() + 6, option.rect.top() + 2)
-        painter.setClipRect(QRectF(0, 0, option.rect.width() - 6, option.rect.height()))
-        document.documentLayout().draw(painter, context)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        if index.data(HIT_ROLE) is None:
-            return super().sizeHint(option, index)
-        self.initStyleOption(option, index)
-        document = self._document(option, index)
-        return QSize(int(document.textWidth()), int(document.size().height()) + 6)
-
-
-class ResultsPopup(QFrame):
-    """A list under the search field that never takes the keyboard from it."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent, Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint)
-        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(1, 1, 1, 1)
-        self.model = QStandardItemModel(self)
-        self.view = QListView()
-        self.view.setModel(self.model)
-        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.view.setItemDelegate(RichTextDelegate(self.view))
-        self.view.setAccessibleName("Search results")
-        self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-        self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
-        self.view.setUniformItemSizes(False)
-        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view.setWordWrap(True)
-        layout.addWidget(self.view)
 
 
 class SearchBox(QLineEdit):
@@ -165,8 +63,7 @@ class SearchBox(QLineEdit):
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(280)
         self.addAction(themed_icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.popup = ResultsPopup(self)
-        self.popup.view.clicked.connect(self._open_index)
+        self._popup: ResultsPopup | None = None  # made at the first search (not at start)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(TYPING_PAUSE_MS)
@@ -175,6 +72,15 @@ class SearchBox(QLineEdit):
         self._heading_font = QFont(self.font())
         self._heading_font.setBold(True)
         self.last_groups: list = []  # type: ignore[type-arg]
+
+    @property
+    def popup(self) -> ResultsPopup:
+        if self._popup is None:
+            from pathfinder.views.search_results import ResultsPopup
+
+            self._popup = ResultsPopup(self)
+            self._popup.view.clicked.connect(self._open_index)
+        return self._popup
 
     def _on_edited(self, _text: str) -> None:
         self._timer.start()
@@ -190,27 +96,8 @@ class SearchBox(QLineEdit):
         self._before_search()  # what was typed elsewhere is saved first, so it is found
         groups = self._run(text)
         self.last_groups = groups
-        model = self.popup.model
-        model.clear()
-        if not groups:
-            empty = QStandardItem("Nothing matches. Try fewer or shorter words.")
-            empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            model.appendRow(empty)
-        for group in groups:
-            heading = QStandardItem(
-                group.heading + (" · more than these: add a word to narrow" if group.more else "")
-            )
-            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            heading.setFont(self._heading_font)
-            model.appendRow(heading)
-            now = self._clock()
-            quiet = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
-            for hit in group.hits:
-                item = QStandardItem(hit_html(hit, now, quiet))
-                item.setData(hit, HIT_ROLE)
-                item.setData(f"{hit.kind_name}: {hit.label}", Qt.ItemDataRole.AccessibleTextRole)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                model.appendRow(item)
+        quiet = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        self.popup.show_groups(groups, self._clock(), quiet, self._heading_font)
         self._select(self._next_hit_row(-1, 1))
         self._place_popup()
 
@@ -273,8 +160,8 @@ class SearchBox(QLineEdit):
         super().focusOutEvent(event)  # type: ignore[arg-type]
 
     def _hide_unless_focused(self) -> None:
-        if not self.hasFocus():
-            self.popup.hide()
+        if not self.hasFocus() and self._popup is not None:
+            self._popup.hide()
 
     def _open_index(self, index: QModelIndex) -> None:
         hit = index.data(HIT_ROLE)
