@@ -29,3 +29,24 @@ def test_peewee_statements_never_reach_a_handler(
     assert "Canary 7731" not in caplog.text
     assert "notebook opened" in caplog.text
     assert "Canary 7731" not in (paths.logs_dir / "pathfinder.log").read_text(encoding="utf-8")
+
+
+def test_a_long_log_is_set_aside_at_start_and_the_new_one_is_private(paths: Paths) -> None:
+    from pathfinder.__main__ import LOG_LIMIT
+
+    log = paths.logs_dir / "pathfinder.log"
+    older = paths.logs_dir / "pathfinder.log.1"
+    log.write_text("x" * (LOG_LIMIT + 1), encoding="utf-8")
+    older.write_text("older", encoding="utf-8")
+    _start_log(paths)
+    try:
+        logging.getLogger("pathfinder").info("notebook opened")
+    finally:
+        _stop_log()
+    assert older.read_text(encoding="utf-8") == "x" * (LOG_LIMIT + 1)
+    assert (paths.logs_dir / "pathfinder.log.2").read_text(encoding="utf-8") == "older"
+    assert "notebook opened" in log.read_text(encoding="utf-8")
+    assert log.stat().st_mode & 0o777 == 0o600
+    _start_log(paths)  # a short log stays where it is
+    _stop_log()
+    assert "notebook opened" in log.read_text(encoding="utf-8")

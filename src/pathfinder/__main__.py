@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
 import os
 import shutil
 import sys
@@ -19,6 +18,8 @@ from pathfinder.store.errors import DataFolderError, StoreError
 log = logging.getLogger("pathfinder")
 
 ALREADY_OPEN = "Pathfinder is already open for this notebook ({folder})."
+LOG_LIMIT = 512_000  # bytes; a longer log is set aside at the next start
+LOGS_KEPT = 2  # pathfinder.log.1 and .2
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -197,11 +198,10 @@ def _environment_error(error: StoreError, show_dialog: bool) -> int:
 def _start_log(paths: Paths) -> None:
     """Events only (opened, saved, failed): never note text or contact details."""
     log_file = paths.logs_dir / "pathfinder.log"
+    _set_aside_a_long_log(log_file)
     if not log_file.exists():
         os.close(os.open(log_file, os.O_CREAT | os.O_WRONLY, 0o600))
-    handler = logging.handlers.RotatingFileHandler(
-        log_file, maxBytes=512_000, backupCount=2, encoding="utf-8"
-    )
+    handler = logging.FileHandler(log_file, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("pathfinder")
     root.setLevel(logging.INFO)
@@ -210,6 +210,22 @@ def _start_log(paths: Paths) -> None:
     # those reach any handler, whatever logging someone turns on to look into a problem.
     logging.getLogger("peewee").propagate = False
     logging.getLogger("peewee").setLevel(logging.INFO)
+
+
+def _set_aside_a_long_log(log_file: Path) -> None:
+    """At start, a log over LOG_LIMIT becomes pathfinder.log.1 (.1 becomes .2, and the
+    oldest goes), so the log stays small; the files keep their private mode. A session
+    logs a few lines, so the log is not watched while it runs (logging.handlers would
+    add sockets and pickle to every start for that)."""
+    try:
+        if log_file.stat().st_size <= LOG_LIMIT:
+            return
+        for number in range(LOGS_KEPT, 0, -1):
+            newer = log_file.with_name(f"{log_file.name}.{number - 1}") if number > 1 else log_file
+            if newer.exists():
+                os.replace(newer, log_file.with_name(f"{log_file.name}.{number}"))
+    except OSError:
+        pass  # the log never stops Pathfinder: it writes on at the end of the long one
 
 
 def _stop_log() -> None:

@@ -144,7 +144,7 @@ def run_smoke(app: QApplication, window: MainWindow) -> int:
     window.search_box.refresh()
     found = sum(len(group.hits) for group in window.search_box.last_groups)
     print(f"smoke: searched, {found} results")
-    window.search_box.popup.hide()
+    window.search_box.hide_results()
     _smoke_report(window)
     if window.auto_backup.start_if_due():
         window.auto_backup.wait()

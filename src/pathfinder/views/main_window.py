@@ -317,7 +317,7 @@ class MainWindow(MainMenus, StartupOffers, NotebookCare, QMainWindow):
 
     def _on_section_changed(self, row: int) -> None:
         """Leaving a section saves it; a change that can't be saved keeps it in front."""
-        self.search_box.popup.hide()
+        self.search_box.hide_results()
         current = self.stack.currentIndex()
         # Only a built page can hold anything typed (a placeholder is current only at start).
         leaving = self.sections[current] if self.sections.is_built(current) else None
@@ -371,15 +371,15 @@ class MainWindow(MainMenus, StartupOffers, NotebookCare, QMainWindow):
         if event.type() == QEvent.Type.PaletteChange:
             self._paint_icons()
         if event.type() == QEvent.Type.WindowStateChange:
-            self.search_box.popup.hide()
+            self.search_box.hide_results()
         super().changeEvent(event)
 
     def moveEvent(self, event: QMoveEvent) -> None:
-        self.search_box.popup.hide()  # it would stay where the window was
+        self.search_box.hide_results()  # it would stay where the window was
         super().moveEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self.search_box.popup.hide()
+        self.search_box.hide_results()
         super().resizeEvent(event)
 
     # -- remembered state ----------------------------------------------------

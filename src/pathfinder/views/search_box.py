@@ -159,9 +159,13 @@ class SearchBox(QLineEdit):
         QTimer.singleShot(150, self._hide_unless_focused)
         super().focusOutEvent(event)  # type: ignore[arg-type]
 
-    def _hide_unless_focused(self) -> None:
-        if not self.hasFocus() and self._popup is not None:
+    def hide_results(self) -> None:
+        if self._popup is not None:
             self._popup.hide()
+
+    def _hide_unless_focused(self) -> None:
+        if not self.hasFocus():
+            self.hide_results()
 
     def _open_index(self, index: QModelIndex) -> None:
         hit = index.data(HIT_ROLE)
