@@ -423,3 +423,28 @@ def test_a_section_is_built_the_first_time_it_is_shown(notebook: Paths, qtbot, c
     window.navigation.setCurrentRow(PEOPLE)
     assert window.sections[PEOPLE] is people_page
     assert len(window.sections.built()) == 2
+
+
+def test_an_icon_is_drawn_at_the_size_asked_and_greyed_when_disabled(qtbot) -> None:
+    from pathfinder.views.icons import ICON_SIZES, app_icon, themed_icon
+
+    icon = themed_icon("today")
+    assert [size.width() for size in icon.availableSizes()] == list(ICON_SIZES)
+    for size in (16, 22, 37, 96):
+        pixmap = icon.pixmap(size, size)
+        assert (pixmap.width(), pixmap.height()) == (size, size)
+    sharp = icon.pixmap(QSize(22, 22), 2.0)
+    assert sharp.width() == 44 and sharp.devicePixelRatio() == 2.0
+    normal = _ink(icon)
+    greyed = icon.pixmap(24, 24, QIcon.Mode.Disabled).toImage()
+    drawn = {
+        greyed.pixelColor(x, y).name()
+        for x in range(24)
+        for y in range(24)
+        if greyed.pixelColor(x, y).alpha() == 255
+    }
+    assert drawn and drawn != normal
+    copy = QIcon(icon)  # a copy keeps drawing after the original is gone
+    del icon
+    assert copy.pixmap(16, 16).width() == 16
+    assert app_icon().pixmap(64, 64).width() == 64

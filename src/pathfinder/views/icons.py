@@ -1,5 +1,10 @@
 """Icons drawn for Pathfinder (SVG, `currentColor`), tinted with the palette's text colour.
 
+Each icon is drawn when Qt first asks for it, at the size (and screen scale) asked
+for, and kept: a window that shows seven section icons at 22 pixels draws seven
+pictures, not one for every size a menu, a toolbar or an empty page might want.
+A disabled icon is the normal one greyed by the style, as Qt does for any icon.
+
 One way to find an asset: `importlib.resources`, which works from a checkout,
 an installed wheel and a frozen bundle alike.
 """
@@ -9,12 +14,15 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyleOption
 
-ICON_SIZES = (16, 22, 24, 32, 48)  # menus, the sections list, toolbars, empty pages
+# The sizes an icon says it has, for a platform that asks (a window icon, a tray icon);
+# it is drawn at any other size asked for just as well.
+ICON_SIZES = (16, 22, 24, 32, 48)
+APP_ICON_SIZES = (16, 32, 48, 64, 128, 256)
 
 
 @cache
@@ -24,9 +32,9 @@ def _svg_source(name: str) -> str:
     )
 
 
-def _render(svg: str, size: int, ratio: float) -> QPixmap:
+def _render(svg: str, size: QSize, ratio: float) -> QPixmap:
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
-    pixmap = QPixmap(round(size * ratio), round(size * ratio))
+    pixmap = QPixmap(round(size.width() * ratio), round(size.height() * ratio))
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     renderer.render(painter, QRectF(0, 0, pixmap.width(), pixmap.height()))
@@ -35,21 +43,54 @@ def _render(svg: str, size: int, ratio: float) -> QPixmap:
     return pixmap
 
 
+class _SvgIconEngine(QIconEngine):
+    """Draws one SVG at each size and scale asked for, the first time it is asked."""
+
+    def __init__(self, svg: str, sizes: tuple[int, ...]) -> None:
+        super().__init__()
+        self._svg = svg
+        self._sizes = sizes
+        self._drawn: dict[tuple[int, int, int, float], QPixmap] = {}
+
+    def scaledPixmap(
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        disabled = mode == QIcon.Mode.Disabled
+        key = (size.width(), size.height(), int(disabled), scale)
+        pixmap = self._drawn.get(key)
+        if pixmap is None:
+            pixmap = _render(self._svg, size, scale)
+            if disabled:
+                style = QApplication.style()
+                pixmap = style.generatedIconPixmap(mode, pixmap, QStyleOption())
+            self._drawn[key] = pixmap
+        return pixmap
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        scale = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, scale))
+
+    def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
+        return size  # a drawing fits any size
+
+    def availableSizes(
+        self, mode: QIcon.Mode = QIcon.Mode.Normal, state: QIcon.State = QIcon.State.Off
+    ) -> list[QSize]:
+        return [QSize(size, size) for size in self._sizes]
+
+    def clone(self) -> QIconEngine:
+        return _SvgIconEngine(self._svg, self._sizes)
+
+
 def themed_icon(name: str, role: QPalette.ColorRole = QPalette.ColorRole.WindowText) -> QIcon:
     """A project icon drawn in the current palette's colour for `role`."""
-    palette = QApplication.palette()
-    colour: QColor = palette.color(role)
+    colour = QApplication.palette().color(role)
     svg = _svg_source(name).replace("currentColor", colour.name())
-    ratio = QApplication.instance().devicePixelRatio() if QApplication.instance() else 1.0
-    icon = QIcon()
-    for size in ICON_SIZES:
-        icon.addPixmap(_render(svg, size, ratio))
-    return icon
+    return QIcon(_SvgIconEngine(svg, ICON_SIZES))
 
 
 def app_icon() -> QIcon:
-    svg = _svg_source("app")
-    icon = QIcon()
-    for size in (16, 32, 48, 64, 128, 256):
-        icon.addPixmap(_render(svg, size, 1.0))
-    return icon
+    return QIcon(_SvgIconEngine(_svg_source("app"), APP_ICON_SIZES))
