@@ -448,3 +448,16 @@ def test_an_icon_is_drawn_at_the_size_asked_and_greyed_when_disabled(qtbot) -> N
     del icon
     assert copy.pixmap(16, 16).width() == 16
     assert app_icon().pixmap(64, 64).width() == 64
+
+
+def test_icons_are_found_through_importlib_when_not_beside_the_modules(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    from pathfinder.views import icons
+
+    monkeypatch.setattr(icons, "_ICONS", tmp_path / "nowhere")
+    icons._svg_source.cache_clear()
+    try:
+        assert "<svg" in icons._svg_source("journal")
+    finally:
+        icons._svg_source.cache_clear()

@@ -5,14 +5,16 @@ for, and kept: a window that shows seven section icons at 22 pixels draws seven
 pictures, not one for every size a menu, a toolbar or an empty page might want.
 A disabled icon is the normal one greyed by the style, as Qt does for any icon.
 
-One way to find an asset: `importlib.resources`, which works from a checkout,
-an installed wheel and a frozen bundle alike.
+The SVG files are read beside this package's modules, where a checkout, an
+installed wheel and the frozen bundle all keep them; `importlib.resources` (which
+finds them in a zipped install too) only when they are not there, as importing it
+costs every start a few milliseconds.
 """
 
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPalette, QPixmap
@@ -25,11 +27,18 @@ ICON_SIZES = (16, 22, 24, 32, 48)
 APP_ICON_SIZES = (16, 32, 48, 64, 128, 256)
 
 
+_ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
+
+
 @cache
 def _svg_source(name: str) -> str:
-    return (resources.files("pathfinder") / "resources" / "icons" / f"{name}.svg").read_text(
-        encoding="utf-8"
-    )
+    try:
+        return (_ICONS / f"{name}.svg").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        from importlib import resources
+
+        packaged = resources.files("pathfinder") / "resources" / "icons" / f"{name}.svg"
+        return packaged.read_text(encoding="utf-8")
 
 
 def _render(svg: str, size: QSize, ratio: float) -> QPixmap:
