@@ -194,11 +194,13 @@ def test_todays_rankings_are_read_through_their_indexes(
 
     monkeypatch.setattr(db.obj, "execute_sql", noting)
     going_cold(TODAY, 10)
-    who_to_contact_next(TODAY, 5)
+    who_to_contact_next(TODAY, None)  # all three groups
     monkeypatch.undo()
+    assert len(asked) == 4
     plans = [
         " ".join(row[3] for row in db.execute_sql(f"EXPLAIN QUERY PLAN {sql}", params))
         for sql, params in asked
     ]
     assert "USING INDEX contact_lapses" in plans[0]
-    assert all("USING INDEX contact_clock_start" in plan for plan in plans[1:]), plans
+    assert "USING INDEX contact_hiring_clock_start" in plans[1], plans
+    assert all("USING INDEX contact_clock_start" in plan for plan in plans[2:]), plans

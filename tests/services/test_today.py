@@ -88,3 +88,41 @@ def test_activity_counts_weeks_outcomes_and_giving(notebook: Paths) -> None:
     )
     assert result.outcomes == {"fits": 0, "doesnt_fit": 1, "not_sure": 0}
     assert (result.giving.gave, result.giving.received) == (0, 1)
+
+
+def test_today_reads_no_big_table_from_end_to_end(notebook: Paths) -> None:
+    """With 30,000 people every query Today makes goes through an index: none reads a
+    whole table of people, conversations, follow-ups or interactions."""
+    import re
+
+    from pathfinder.store.database import db
+
+    for goal_kind in ("interviews", "journal", "new_people", "given"):
+        goals.add_goal(f"A {goal_kind} goal", goal_kind, 2, now=NOW, period="week")
+    goals.add_goal("Find a mentor", "mentor", now=NOW)
+    ana = people.add_person("Ana Ruiz", now=NOW, hiring_power=True, target_field=True)
+    talk = conversations.start_conversation(ana.id, now=NOW)
+    conversations.move_to_stage(talk.id, "met", today=TODAY, now=NOW)
+    followups.add_follow_up(ana.id, TODAY, "Call back")
+    connection = db.connection()
+    asked: list[str] = []
+    connection.set_trace_callback(asked.append)
+    try:
+        today_view(TODAY)
+    finally:
+        connection.set_trace_callback(None)
+    big = {"contact", "conversation", "follow_up", "interaction", "journal_entry"}
+    scans = []
+    for sql in (sql for sql in asked if sql.lstrip().upper().startswith("SELECT")):
+        aliases = {
+            alias: table
+            for table, alias in re.findall(r'(?:FROM|JOIN) "?(\w+)"? AS "?(\w+)"?', sql)
+        }
+        for row in connection.execute(f"EXPLAIN QUERY PLAN {sql}"):
+            words = str(row[3]).split()
+            if words[0] == "SCAN" and "INDEX" not in words:
+                table = aliases.get(words[1], words[1])
+                if table in big:
+                    scans.append((table, " ".join(sql.split())[:100]))
+    assert len(asked) > 10
+    assert scans == []

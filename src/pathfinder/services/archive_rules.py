@@ -104,6 +104,8 @@ def _rules(model: type[peewee.Model]) -> TableRules:
     for index in meta.indexes or ():
         if isinstance(index, peewee.SQL) and index.sql.startswith("CREATE INDEX "):
             continue  # an index on expressions, for speed only: no rule for an archive
+        if isinstance(index, peewee.ModelIndex) and not index._unique:
+            continue  # for speed only too
         if not isinstance(index, tuple):
             raise TypeError(f"{meta.table_name}: archive_rules can't read the index {index!r}")
         names, is_unique = index

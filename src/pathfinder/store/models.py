@@ -116,7 +116,7 @@ class Contact(RecordModel):
     location = TextField(default="")
     level = IntegerField(default=3, constraints=[Check("level IN (1, 2, 3)")])
     source = TextField(default="other")
-    relationship = TextField(default="other", index=True)  # Today counts mentors
+    relationship = TextField(default="other")
     hiring_power = BooleanField(default=False)
     target_field = BooleanField(default=False)
     cadence_days = IntegerField(null=True)
@@ -132,6 +132,7 @@ class Contact(RecordModel):
 # Today ranks people by these expressions (services.network); migration 8 makes the
 # indexes in the same words.
 _CLOCK_START = "julianday(coalesce(last_contact_on, date(created_at)))"
+Contact.add_index(Contact.relationship, Contact.archived)  # Today counts mentors in it
 Contact.add_index(
     SQL(
         f"CREATE INDEX contact_lapses ON contact (level, {_CLOCK_START} + cadence_days) "
@@ -142,6 +143,12 @@ Contact.add_index(
     SQL(
         f"CREATE INDEX contact_clock_start ON contact (level, {_CLOCK_START}) "
         "WHERE NOT archived AND level IS NOT NULL"
+    )
+)
+Contact.add_index(
+    SQL(
+        f"CREATE INDEX contact_hiring_clock_start ON contact (level, {_CLOCK_START}) "
+        "WHERE NOT archived AND hiring_power AND target_field"
     )
 )
 
