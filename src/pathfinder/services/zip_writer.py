@@ -117,47 +117,36 @@ class _Writer:
     def _add(self, member: _Deflated) -> None:
         offset = self._offset
         sizes_64 = member.size >= LIMIT_32 or len(member.data) >= LIMIT_32
+        # From the flags to the name's length, the local header and the directory agree.
+        common = struct.pack(
+            "<HHHHIIIH",
+            member.flags,
+            _DEFLATED,
+            _DOS_TIME,
+            _DOS_DATE,
+            member.crc,
+            _SEE_64_32 if sizes_64 else len(member.data),
+            _SEE_64_32 if sizes_64 else member.size,
+            len(member.name),
+        )
         local_extra = (
             struct.pack("<HHQQ", 1, 16, member.size, len(member.data)) if sizes_64 else b""
         )
-        self._write(
-            struct.pack(
-                "<IHHHHHIIIHH",
-                0x04034B50,
-                _VERSION_64 if sizes_64 else _VERSION,
-                member.flags,
-                _DEFLATED,
-                _DOS_TIME,
-                _DOS_DATE,
-                member.crc,
-                _SEE_64_32 if sizes_64 else len(member.data),
-                _SEE_64_32 if sizes_64 else member.size,
-                len(member.name),
-                len(local_extra),
-            )
-        )
-        self._write(member.name)
-        self._write(local_extra)
+        version = _VERSION_64 if sizes_64 else _VERSION
+        self._write(struct.pack("<IH", 0x04034B50, version) + common)
+        self._write(struct.pack("<H", len(local_extra)) + member.name + local_extra)
         self._write(member.data)
-        # The central directory's zip64 field holds, in this order, only what overflows.
+        # The directory's zip64 field holds, in this order, only what overflows.
         wide = [value for value in (member.size, len(member.data)) if sizes_64]
         if offset >= LIMIT_32:
             wide.append(offset)
         extra = struct.pack(f"<HH{len(wide)}Q", 1, 8 * len(wide), *wide) if wide else b""
+        version = _VERSION_64 if wide else _VERSION
         self._directory.append(
-            struct.pack(
-                "<IHHHHHHIIIHHHHHII",
-                0x02014B50,
-                _MADE_BY_UNIX | (_VERSION_64 if wide else _VERSION),
-                _VERSION_64 if wide else _VERSION,
-                member.flags,
-                _DEFLATED,
-                _DOS_TIME,
-                _DOS_DATE,
-                member.crc,
-                _SEE_64_32 if sizes_64 else len(member.data),
-                _SEE_64_32 if sizes_64 else member.size,
-                len(member.name),
+            struct.pack("<IHH", 0x02014B50, _MADE_BY_UNIX | version, version)
+            + common
+            + struct.pack(
+                "<HHHHII",
                 len(extra),
                 0,  # no comment
                 0,  # disk
