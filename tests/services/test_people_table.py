@@ -100,3 +100,47 @@ def test_ids_sort_by_any_column_in_both_directions(crowd: dict[str, int]) -> Non
     assert by_level[0] == crowd["priya"]  # the only inner-circle person
     by_source = people_ids(PeopleFilter(), TODAY, "source", label=SOURCE_LABELS.get)
     assert by_source[0] == crowd["tom"]  # "Classmate" reads first, before "Other"
+
+
+def test_a_word_with_a_comma_matches_the_tags_as_the_table_shows_them(notebook: Paths) -> None:
+    people.add_person("Two Tags", tags=["alpha", "beta"], now=ADDED)
+    people.add_person("One Tag", tags=["alphabet"], now=ADDED)
+    assert names(PeopleFilter(text="alpha")) == ["One Tag", "Two Tags"]
+    assert names(PeopleFilter(text="alpha,")) == ["Two Tags"]  # "alpha, beta"
+    assert names(PeopleFilter(text="ha, be")) == ["Two Tags"]
+    assert names(PeopleFilter(text="alpha,beta")) == []
+
+
+def test_the_text_filter_matches_what_each_column_shows(notebook: Paths) -> None:
+    """Every word must appear, in any case, in the name, organisation, role, notes or the
+    tags as shown ("a, b"): checked against that rule worked out in Python."""
+    import random
+
+    from pathfinder.services.people_table import people_ids
+
+    chance = random.Random(11)
+    pieces = ["an", "Mar", "ia", "cme", "Glo", "bex", "ux", "PM", "dev", "ops", "x_y", "50%"]
+    for number in range(60):
+        people.add_person(
+            f"{chance.choice(pieces)}{chance.choice(pieces)} {number}",
+            organisation=chance.choice(["", "Acme", "Globex", "UX Devs", "Ops 50% Co"]),
+            title=chance.choice(["", "PM", "Dev lead", "x_y"]),
+            notes=chance.choice(["", "met at a meetup", "likes 50% rye", "Maria's friend"]),
+            tags=chance.sample(["edtech", "Mentors", "ux", "devops", "50%"], chance.randint(0, 3)),
+            now=ADDED,
+        )
+    shown = {row.id: row for row in people_rows(PeopleFilter(), TODAY)}
+    notes = {p.id: p.notes for p in people.get_people(shown)}
+
+    def matches(person_id: int, word: str) -> bool:
+        row = shown[person_id]
+        texts = (row.name, row.organisation, row.title, notes[person_id], row.tags)
+        return any(word.lower() in text.lower() for text in texts)
+
+    words = [*pieces, "a", "50", "%", "_", "ops, ", "ux,", "edtech, m", "mentors,", "zzz"]
+    for _ in range(40):
+        words.append(" ".join(chance.sample(pieces, 2)))
+    for text in words:
+        expected = {pid for pid in shown if all(matches(pid, w) for w in text.split())}
+        assert set(people_ids(PeopleFilter(text=text), TODAY)) == expected, text
+        assert {row.id for row in people_rows(PeopleFilter(text=text), TODAY)} == expected, text

@@ -6,10 +6,10 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from pathfinder.paths import Paths
-from pathfinder.services import followups, interactions, people, people_bulk
+from pathfinder.services import followups, interactions, people
 from pathfinder.views.people.page import PeoplePage
 from pathfinder.views.people.person_form import PersonForm
 
@@ -96,62 +96,6 @@ def test_logging_an_interaction_takes_two_clicks(
     assert "stay-in-touch clock" in messages[-1]
     assert "Coffee" in page.detail.timeline.lines[0][0]
     assert page.model.rows[0].last_contact_on is not None
-
-
-def test_the_text_filter_and_the_going_cold_filter(notebook: Paths, qtbot, clock) -> None:
-    people.add_person("Priya Shah", organisation="Acme Health", now=clock())
-    people.add_person(
-        "Tom Reyes", organisation="Globex", cadence_days=14, now=clock().replace(year=2025)
-    )
-    page, _, _ = make_page(qtbot, clock)
-    page.apply_filter_text("acme")
-    assert [row.name for row in page.model.rows] == ["Priya Shah"]
-    assert page.match_label.text() == "1 shown"
-    page.apply_filter_text("nobody like this")
-    assert page.table_stack.currentIndex() == 1  # "Nobody matches these filters."
-    page.filters.clear()
-    page.filters.going_cold.setChecked(True)
-    assert [row.name for row in page.model.rows] == ["Tom Reyes"]
-
-
-def test_typing_in_the_filter_waits_for_a_pause(notebook: Paths, qtbot, clock) -> None:
-    people.add_person("Priya", now=clock())
-    people.add_person("Tom", now=clock())
-    page, _, _ = make_page(qtbot, clock)
-    qtbot.keyClicks(page.filters.text, "tom")
-    assert len(page.model.ids) == 2  # not yet: it waits for a pause in the typing
-    qtbot.waitUntil(lambda: [row.name for row in page.model.rows] == ["Tom"], timeout=10_000)
-
-
-def test_bulk_tag_and_undo(notebook: Paths, qtbot, clock, monkeypatch) -> None:
-    a = people.add_person("A", tags=["meetup"], now=clock())
-    b = people.add_person("B", now=clock())
-    page, undo, _ = make_page(qtbot, clock)
-    page.table.selectAll()
-    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("meetup", True))
-    page.bulk.tag_selected()
-    assert people.get_person(b.id).tags == ("meetup",)  # type: ignore[union-attr]
-    undo.undo()
-    assert people.get_person(b.id).tags == ()  # type: ignore[union-attr]
-    assert people.get_person(a.id).tags == ("meetup",)  # type: ignore[union-attr]
-
-
-def test_bulk_level_and_archive_with_undo(notebook: Paths, qtbot, clock) -> None:
-    a = people.add_person("A", level=2, now=clock())
-    b = people.add_person("B", level=3, now=clock())
-    page, undo, _ = make_page(qtbot, clock)
-    page.table.selectAll()
-    page.bulk.set_level_selected(1)
-    assert {p.level for p in people.get_people([a.id, b.id])} == {1}
-    undo.undo()
-    assert people_bulk.levels_of([a.id, b.id]) == {a.id: 2, b.id: 3}
-    page.table.selectAll()
-    page.bulk.archive_selected()
-    assert page.model.rows == []
-    page.filters.archived.setChecked(True)
-    assert sorted(row.name for row in page.model.rows) == ["A", "B"]
-    undo.undo()
-    assert people.people_count() == 2
 
 
 def test_delete_asks_naming_people_and_interactions(
@@ -250,13 +194,6 @@ def test_who_to_contact_next_shows_reasons_and_opens_people(notebook: Paths, qtb
     assert page.detail.person is not None and page.detail.person.id == boss.id
 
 
-def test_the_header_counts_what_was_given_and_received(notebook: Paths, qtbot, clock) -> None:
-    priya = people.add_person("Priya", now=clock())
-    interactions.log_interaction(priya.id, interactions.kind_id("gave"), now=clock())
-    page, _, _ = make_page(qtbot, clock)
-    assert "you gave 1, received 0" in page.count_label.text()
-
-
 def test_the_list_of_interaction_kinds_can_be_edited(notebook: Paths, qtbot, monkeypatch) -> None:
     from pathfinder.views.people.dialogs import KindsDialog
 
@@ -306,21 +243,6 @@ def test_an_organisation_typed_in_pieces_is_saved_once(notebook: Paths, qtbot, c
     page.select_person(b.id)  # moving on saves it
     assert organisation_names() == ["Globex"]
     assert people.get_person(a.id).organisation == "Globex"  # type: ignore[union-attr]
-
-
-def test_a_filter_change_waits_with_the_bar_while_a_change_is_held(
-    notebook: Paths, qtbot, clock
-) -> None:
-    priya = people.add_person("Priya", now=clock())
-    people.add_person("Bob", now=clock())
-    page, _, messages = make_page(qtbot, clock)
-    page.select_person(priya.id)
-    page.detail.form.email.setText("priya@")
-    page.detail.form.emit_changed()
-    page.apply_filter_text("bob")
-    assert page.filters.text.text() == ""  # the bar shows what the table shows
-    assert len(page.model.ids) == 2
-    assert "isn't saved yet" in messages[-1]
 
 
 def test_undo_and_redo_save_what_was_typed_first(
@@ -435,22 +357,6 @@ def test_delete_and_enter_keys(notebook: Paths, qtbot, clock, monkeypatch) -> No
     assert people.get_person(priya.id) is not None  # nothing was pressed: kept
 
 
-def test_sorting_a_column_keeps_the_selection_on_the_same_person(
-    notebook: Paths, qtbot, clock
-) -> None:
-    people.add_person("Zoe", organisation="Acme", now=clock())
-    bob = people.add_person("Bob", organisation="Zeta", now=clock())
-    page, _, _ = make_page(qtbot, clock)
-    page.select_person(bob.id)
-    page.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # by organisation
-    assert [row.name for row in page.model.rows] == ["Zoe", "Bob"]
-    assert page.selected_ids() == [bob.id]
-    page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-    assert [row.name for row in page.model.rows] == ["Zoe", "Bob"]
-    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    assert [row.name for row in page.model.rows] == ["Bob", "Zoe"]
-
-
 def test_a_one_megabyte_note_saves_from_the_detail(notebook: Paths, qtbot, clock) -> None:
     priya = people.add_person("Priya", now=clock())
     page, _, _ = make_page(qtbot, clock)
@@ -462,16 +368,52 @@ def test_a_one_megabyte_note_saves_from_the_detail(notebook: Paths, qtbot, clock
     assert len(people.get_person(priya.id).notes) == len(note.strip())  # type: ignore[union-attr]
 
 
-def test_the_organisation_and_tag_filters(notebook: Paths, qtbot, clock) -> None:
-    people.add_person("Priya", organisation="Acme", tags=["edtech"], now=clock())
-    people.add_person("Tom", organisation="Globex", now=clock())
+def test_the_timeline_and_roles_are_read_when_their_tab_is_shown(
+    notebook: Paths, qtbot, clock
+) -> None:
+    priya = people.add_person("Priya", organisation="Acme", title="PM", now=clock())
+    interactions.log_interaction(priya.id, interactions.kind_id("coffee"), now=clock())
     page, _, _ = make_page(qtbot, clock)
-    assert page.filters.organisation.count() == 3  # "Any organisation", Acme, Globex
-    page.filters.organisation.setCurrentIndex(2)
-    assert [row.name for row in page.model.rows] == ["Tom"]
-    page.filters.clear()
-    page.filters.tag.select("edtech")
-    assert [row.name for row in page.model.rows] == ["Priya"]
+    page.show()
+    qtbot.waitExposed(page)
+    detail = page.detail
+    assert detail.person is not None and detail.person.id == priya.id
+    assert detail.timeline.waiting and detail.roles.waiting  # the Details tab is in front
+    detail.tabs.setCurrentIndex(1)
+    QApplication.processEvents()
+    assert not detail.timeline.waiting
+    assert "Coffee" in detail.timeline_view.model().index(0, 0).data()
+    detail.tabs.setCurrentIndex(3)
+    QApplication.processEvents()
+    assert detail.roles.lines[0][0] == "PM at Acme (now)"
+    # With the Timeline tab in front, the next person's timeline is read at once.
+    detail.tabs.setCurrentIndex(1)
+    tom = people.add_person("Tom", now=clock())
+    page.reload(select_id=tom.id)
+    QApplication.processEvents()
+    assert not detail.timeline.waiting
+    assert "Nothing logged yet" in detail.timeline.lines[0][0]
+
+
+def test_organisation_and_tag_suggestions_are_read_when_typing_starts(
+    notebook: Paths, qtbot, clock
+) -> None:
+    priya = people.add_person("Priya", now=clock())
+    people.add_person("Tom", organisation="Globex", tags=["fintech"], now=clock())
+    page, _, _ = make_page(qtbot, clock)
+    page.select_person(priya.id)
+    form = page.detail.form
+
+    def offered(field: QLineEdit) -> list[str]:
+        return field.completer().model().stringList()
+
+    assert offered(form.organisation) == [] and offered(form.tags) == []
+    qtbot.keyClick(form.tags, Qt.Key.Key_Q)  # (no suggestion starts with q: no popup)
+    assert offered(form.organisation) == ["Globex"] and offered(form.tags) == ["fintech"]
+    people.add_person("Ana", organisation="Acme", now=clock())
+    page.reload()
+    qtbot.keyClick(form.organisation, Qt.Key.Key_Q)
+    assert offered(form.organisation) == ["Acme", "Globex"]
 
 
 def test_the_delete_question_names_conversations_too(

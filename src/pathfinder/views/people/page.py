@@ -71,12 +71,11 @@ class PeoplePage(QWidget):
         layout, (self.count_label,), self.tabs = section_top(self, "People")
         layout.addWidget(self.tabs, 1)
 
-        # The people tab: empty state, or filters + table beside the detail.
+        # The people tab: filters + table beside the detail, or (made when first needed:
+        # a notebook with people never shows it) the empty state.
         self.people_stack = QStackedWidget()
-        self.empty = EmptyState("people", FIRST_PEOPLE, "&Add a person")
-        self.empty.button.clicked.connect(self.add_person)
-        self.people_stack.addWidget(self.empty)
-        content = QWidget()
+        self._empty: EmptyState | None = None
+        content = self._content = QWidget()
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(16, 12, 16, 8)
         self.filters = FilterBar()
@@ -173,6 +172,15 @@ class PeoplePage(QWidget):
         self.reload()
 
     @property
+    def empty(self) -> EmptyState:
+        """What the People tab shows before anyone is added."""
+        if self._empty is None:
+            self._empty = EmptyState("people", FIRST_PEOPLE, "&Add a person")
+            self._empty.button.clicked.connect(self.add_person)
+            self.people_stack.addWidget(self._empty)
+        return self._empty
+
+    @property
     def organisations(self) -> OrganisationsView:
         if self._organisations is None:
             view = OrganisationsView(self._clock, self._status)
@@ -234,8 +242,10 @@ class PeoplePage(QWidget):
 
     def _count_everyone(self) -> None:
         """The heading's figures, which no filter changes: read on a reload, not on every
-        filter (giving_back counts all interactions)."""
-        total = self._total = people.people_count()
+        filter (giving_back counts all interactions). With no filter, the table holds
+        everyone not archived already, so they aren't counted again."""
+        unfiltered = self.model.filter == PeopleFilter()
+        total = self._total = len(self.model.ids) if unfiltered else people.people_count()
         balance = giving_back()
         self.count_label.setText(
             "Everyone you know, and everyone you'd like to."
@@ -247,9 +257,8 @@ class PeoplePage(QWidget):
     def _show_counts(self) -> None:
         total = self._total
         shown = len(self.model.ids)
-        self.people_stack.setCurrentIndex(
-            0 if total == 0 and not self.filters.is_narrowed() and not self.model.ids else 1
-        )
+        nobody = total == 0 and not self.filters.is_narrowed() and not self.model.ids
+        self.people_stack.setCurrentWidget(self.empty if nobody else self._content)
         self.table_stack.setCurrentIndex(0 if shown else 1)
         self.match_label.setText(f"{shown:,} shown" if self.filters.is_narrowed() else "")
         archived_view = self.filters.archived.isChecked()

@@ -29,6 +29,7 @@ from pathfinder.services.records import RecordNotFound
 from pathfinder.services.validation import ValidationError
 from pathfinder.store.errors import StorageWriteError
 from pathfinder.views.formatting import full_date, relative_time
+from pathfinder.views.people.later_lines import LaterLinesModel, Line
 from pathfinder.views.people.person_actions import PersonActions
 from pathfinder.views.people.person_form import PersonForm
 from pathfinder.views.widgets.autosave import Autosaver
@@ -127,7 +128,7 @@ class PersonDetail(PersonActions, QWidget):
         scroll.setAccessibleName("Details")
         self.tabs.addTab(scroll, "Details")
 
-        self.timeline = LinesModel(self)
+        self.timeline = LaterLinesModel(self)
         self.timeline_view = self._list_view(self.timeline, "Timeline, newest first")
         self.timeline_view.activated.connect(self._open_linked_person)
         self.introducer_button = QPushButton("Who introduced you…")
@@ -168,7 +169,7 @@ class PersonDetail(PersonActions, QWidget):
         follow_up_layout.addLayout(follow_up_buttons)
         self.tabs.addTab(follow_up_page, "Follow-ups")
 
-        self.roles = LinesModel(self)
+        self.roles = LaterLinesModel(self)
         self.roles_view = self._list_view(self.roles, "Roles, current first")
         self.add_role_button = QPushButton("Add a past role…")
         self.add_role_button.clicked.connect(self.add_past_role)
@@ -251,8 +252,33 @@ class PersonDetail(PersonActions, QWidget):
         self.summary.setText(" · ".join(part for part in parts if part))
 
     def _show_lists(self, person_id: int) -> None:
+        """The timeline and the roles are read when their tab is shown (or code reads
+        them); the follow-ups now, as the Done and Snooze buttons depend on them."""
+        self.timeline.set_lines_later(lambda: self._timeline_lines(person_id))
         now = self._clock()
-        dated: list[tuple[date, tuple[str, str, Any]]] = [
+        self.follow_ups.set_lines(
+            [
+                (
+                    f"{full_date(item.due_on)} ({relative_time(item.due_on, now)}) · {item.reason}",
+                    "",
+                    item.id,
+                )
+                for item in followups.follow_ups_of(person_id)
+            ]
+        )
+        has_follow_ups = bool(self.follow_ups.lines)
+        self.done_button.setEnabled(has_follow_ups)
+        self.snooze_button.setEnabled(has_follow_ups)
+        if has_follow_ups:
+            self.follow_ups_view.setCurrentIndex(self.follow_ups.index(0))
+        self.roles.set_lines_later(lambda: self._role_lines(person_id))
+        introduced = self.person is not None and self.person.introduced_by_id is not None
+        self.forget_introducer_button.setEnabled(introduced)
+        self._update_timeline_buttons()
+        self._update_role_buttons()
+
+    def _timeline_lines(self, person_id: int) -> list[Line]:
+        dated: list[tuple[date, Line]] = [
             (
                 entry.on,
                 (
@@ -276,50 +302,24 @@ class PersonDetail(PersonActions, QWidget):
             for mention in journal_browse.entries_about_person(person_id)
         ]
         dated.sort(key=lambda pair: pair[0], reverse=True)  # stable: same-day order is kept
-        self.timeline.set_lines(
-            [line for _day, line in dated]
-            or [
-                (
-                    "Nothing logged yet. “Log interaction” keeps a record of each conversation.",
-                    "",
-                    None,
-                )
-            ]
-        )
-        self.follow_ups.set_lines(
-            [
-                (
-                    f"{full_date(item.due_on)} ({relative_time(item.due_on, now)}) · {item.reason}",
-                    "",
-                    item.id,
-                )
-                for item in followups.follow_ups_of(person_id)
-            ]
-        )
-        has_follow_ups = bool(self.follow_ups.lines)
-        self.done_button.setEnabled(has_follow_ups)
-        self.snooze_button.setEnabled(has_follow_ups)
-        if has_follow_ups:
-            self.follow_ups_view.setCurrentIndex(self.follow_ups.index(0))
-        self.roles.set_lines(
-            [
-                (
-                    " at ".join(part for part in (role.title, role.organisation) if part)
-                    + (
-                        " (now)"
-                        if role.ended_on is None
-                        else f" (until {full_date(role.ended_on)})"
-                    ),
-                    "",
-                    role,
-                )
-                for role in roles_of(person_id)
-            ]
-        )
-        introduced = self.person is not None and self.person.introduced_by_id is not None
-        self.forget_introducer_button.setEnabled(introduced)
-        self._update_timeline_buttons()
-        self._update_role_buttons()
+        return [line for _day, line in dated] or [
+            (
+                "Nothing logged yet. “Log interaction” keeps a record of each conversation.",
+                "",
+                None,
+            )
+        ]
+
+    def _role_lines(self, person_id: int) -> list[Line]:
+        return [
+            (
+                " at ".join(part for part in (role.title, role.organisation) if part)
+                + (" (now)" if role.ended_on is None else f" (until {full_date(role.ended_on)})"),
+                "",
+                role,
+            )
+            for role in roles_of(person_id)
+        ]
 
     def refresh(self) -> None:
         if self.person is not None:
