@@ -312,3 +312,16 @@ def test_goal_progress_is_counted_again_after_a_write(notebook: Paths) -> None:
     assert _progress(goal, made.date()).done == 0
     journal.add_entry(made, body="one")
     assert _progress(goal, made.date()).done == 1
+
+
+def test_a_field_message_draws_its_warning_icon_when_first_shown(qtbot) -> None:
+    from pathfinder.views.widgets.field_message import FieldMessage
+
+    message = FieldMessage()
+    qtbot.addWidget(message)
+    assert message._icon.pixmap().isNull() and message.isHidden()
+    message.show_message("That isn't a date.")
+    assert not message._icon.pixmap().isNull() and not message.isHidden()
+    assert message.text_label.text() == "That isn't a date."
+    message.clear()
+    assert message.isHidden()

@@ -11,10 +11,7 @@ class FieldMessage(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        self._icon = QLabel()
-        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        self._icon.setPixmap(icon.pixmap(size, size))
+        self._icon = QLabel()  # its picture is drawn for the first message (a form has many)
         layout.addWidget(self._icon, 0)
         self.text_label = QLabel()
         self.text_label.setWordWrap(True)
@@ -22,6 +19,10 @@ class FieldMessage(QWidget):
         self.hide()
 
     def show_message(self, text: str) -> None:
+        if self._icon.pixmap().isNull():
+            size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+            icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            self._icon.setPixmap(icon.pixmap(size, size))
         self.text_label.setText(text)
         self.setAccessibleDescription(text)
         self.show()
