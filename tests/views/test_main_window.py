@@ -6,7 +6,7 @@ import sys
 import threading
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAccessible, QColor, QIcon, QKeySequence, QPalette
+from PySide6.QtGui import QAccessible, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -169,35 +169,6 @@ def test_the_crash_dialog_offers_the_report_to_copy(qtbot, tmp_path) -> None:
     [copy] = [b for b in dialog.findChildren(QPushButton) if b.text() == "&Copy report"]
     copy.click()
     assert QApplication.clipboard().text().startswith("Pathfinder 0.1.0")
-
-
-def _ink(icon: QIcon) -> set[str]:
-    image = icon.pixmap(24, 24).toImage()
-    return {
-        image.pixelColor(x, y).name()
-        for x in range(24)
-        for y in range(24)
-        if image.pixelColor(x, y).alpha() == 255
-    }
-
-
-def test_icons_follow_a_switch_to_a_dark_palette(notebook: Paths, qtbot, clock) -> None:
-    window = make_window(qtbot, notebook, clock)
-    app = QApplication.instance()
-    before = _ink(window.navigation.item(0).icon())
-    light = app.palette()
-    dark = QPalette(light)
-    dark.setColor(QPalette.ColorRole.WindowText, QColor("#eeeeee"))
-    try:
-        app.setPalette(dark)
-        QApplication.processEvents()
-        after = _ink(window.navigation.item(0).icon())
-        tab_ink = _ink(window.sections[1].tabs.tabIcon(0))
-    finally:
-        app.setPalette(light)
-    assert before == {light.color(QPalette.ColorRole.WindowText).name()}
-    assert after == {"#eeeeee"}
-    assert tab_ink == {"#eeeeee"}
 
 
 def test_an_unexpected_error_shows_the_report_and_saves_it(
@@ -423,41 +394,3 @@ def test_a_section_is_built_the_first_time_it_is_shown(notebook: Paths, qtbot, c
     window.navigation.setCurrentRow(PEOPLE)
     assert window.sections[PEOPLE] is people_page
     assert len(window.sections.built()) == 2
-
-
-def test_an_icon_is_drawn_at_the_size_asked_and_greyed_when_disabled(qtbot) -> None:
-    from pathfinder.views.icons import ICON_SIZES, app_icon, themed_icon
-
-    icon = themed_icon("today")
-    assert [size.width() for size in icon.availableSizes()] == list(ICON_SIZES)
-    for size in (16, 22, 37, 96):
-        pixmap = icon.pixmap(size, size)
-        assert (pixmap.width(), pixmap.height()) == (size, size)
-    sharp = icon.pixmap(QSize(22, 22), 2.0)
-    assert sharp.width() == 44 and sharp.devicePixelRatio() == 2.0
-    normal = _ink(icon)
-    greyed = icon.pixmap(24, 24, QIcon.Mode.Disabled).toImage()
-    drawn = {
-        greyed.pixelColor(x, y).name()
-        for x in range(24)
-        for y in range(24)
-        if greyed.pixelColor(x, y).alpha() == 255
-    }
-    assert drawn and drawn != normal
-    copy = QIcon(icon)  # a copy keeps drawing after the original is gone
-    del icon
-    assert copy.pixmap(16, 16).width() == 16
-    assert app_icon().pixmap(64, 64).width() == 64
-
-
-def test_icons_are_found_through_importlib_when_not_beside_the_modules(
-    qtbot, tmp_path, monkeypatch
-) -> None:
-    from pathfinder.views import icons
-
-    monkeypatch.setattr(icons, "_ICONS", tmp_path / "nowhere")
-    icons._svg_source.cache_clear()
-    try:
-        assert "<svg" in icons._svg_source("journal")
-    finally:
-        icons._svg_source.cache_clear()
