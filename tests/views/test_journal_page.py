@@ -1,58 +1,16 @@
-"""The Journal section and the search box, as a person uses them."""
+"""The Journal section as a person uses it: writing, saving, previews, prompts, undo."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
+from journal_helpers import make_page, make_window, type_into
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from pathfinder.paths import Paths
-from pathfinder.services import (
-    conversations,
-    events,
-    journal,
-    journal_browse,
-    journal_prompts,
-    people,
-    unsaved,
-)
-from pathfinder.services.journal import JournalFilter
-from pathfinder.views.journal.page import PROMPTS_TAB, JournalPage
-from pathfinder.views.main_window import MainWindow
-
-
-def make_page(qtbot, clock, paths: Paths) -> tuple[JournalPage, QUndoStack, list[str]]:
-    undo = QUndoStack()
-    messages: list[str] = []
-    page = JournalPage(undo, clock, messages.append, paths.unsaved_file)
-    # Save what a test typed while its own notebook is open, so a pending save can't
-    # fire into the next test's notebook.
-    qtbot.addWidget(page, before_close_func=lambda widget: widget.flush())
-    page.resize(1200, 800)
-    page.show()
-    return page, undo, messages
-
-
-def make_window(qtbot, paths: Paths, clock) -> MainWindow:
-    window = MainWindow(paths, clock)
-    window.remember_state = False
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
-def type_into(qtbot, widget, text: str) -> None:
-    """Type at the end of what is there, as after a click below the last line."""
-    widget.setFocus()
-    if hasattr(widget, "moveCursor"):
-        from PySide6.QtGui import QTextCursor
-
-        widget.moveCursor(QTextCursor.MoveOperation.End)
-    else:
-        widget.end(False)
-    qtbot.keyClicks(widget, text)
+from pathfinder.services import conversations, journal, journal_browse, journal_prompts, people
+from pathfinder.views.journal.page import PROMPTS_TAB
 
 
 def test_an_empty_journal_teaches_the_first_step(notebook: Paths, qtbot, clock) -> None:
@@ -200,40 +158,6 @@ def test_delete_and_undo_an_entry(notebook: Paths, qtbot, clock) -> None:
     assert journal.get_entry(entry.id).body == "An hour of writing"
 
 
-def test_filters_and_jump_to_date(notebook: Paths, qtbot, clock) -> None:
-    ana = people.add_person("Ana Ruiz", now=clock())
-    january = journal.add_entry(clock(), title="January", written_at=datetime(2026, 1, 10, 9))
-    february = journal.add_entry(
-        clock(), title="February", written_at=datetime(2026, 2, 10, 9), mood=2, tags=["doubt"]
-    )
-    march = journal.add_entry(clock(), title="March", shared=True, links=[("person", ana.id)])
-    page, _undo, _messages = make_page(qtbot, clock, notebook)
-    assert page.model.entry_ids == [march.id, february.id, january.id]
-    months = [page.model.data(page.model.index(r)) for r in range(page.model.rowCount())]
-    assert months[0].startswith("March 2026 · 1 entry")
-    page.tag_filter.select("doubt")
-    assert page.model.entry_ids == [february.id]
-    page.clear_filters()
-    page.mood_filter.setCurrentIndex(page.mood_filter.findData(2))
-    assert page.model.entry_ids == [february.id]
-    page.clear_filters()
-    page.shared_filter.setChecked(True)
-    assert page.model.entry_ids == [march.id]
-    page.clear_filters()
-    page.person_filter.select(ana.id)
-    assert page.model.entry_ids == [march.id]
-    page.shared_filter.setChecked(True)
-    page.person_filter.select(None)
-    page.mood_filter.setCurrentIndex(page.mood_filter.findData(5))
-    assert page.list_stack.currentWidget() is page.no_match
-    page.no_match.button.click()
-    assert len(page.model.entry_ids) == 3
-    page.jump_date.setDate(page.jump_date.date().fromString("2026-02-20", "yyyy-MM-dd"))
-    page.jump_to_date()
-    assert page.editor.entry_id == february.id
-    assert page.model.filter == JournalFilter()
-
-
 def test_a_new_entry_from_a_prompt_and_from_a_conversation(notebook: Paths, qtbot, clock) -> None:
     ana = people.add_person("Ana Ruiz", now=clock(), organisation="Acme Health")
     talk = conversations.start_conversation(ana.id, now=clock())
@@ -300,95 +224,6 @@ def test_own_prompts_and_templates(notebook: Paths, qtbot, clock) -> None:
     assert any("laugh" in line[0] for line in view.prompts.lines)
 
 
-def test_search_box_finds_and_opens_every_kind(notebook: Paths, qtbot, clock) -> None:
-    ana = people.add_person("Ana Ruiz", now=clock(), organisation="Acme Health")
-    entry = journal.add_entry(clock(), title="About Ana", body="Ana Ruiz was kind")
-    meetup = events.add_event("Ana's meetup", date(2026, 2, 1), now=clock())
-    window = make_window(qtbot, notebook, clock)
-    box = window.search_box
-    window.search_action.trigger()
-    assert window.focusWidget() is box
-    type_into(qtbot, box, "ana")
-    box.refresh()
-    kinds = [group.kind for group in box.last_groups]
-    assert kinds == ["person", "event", "journal_entry"]
-    # The first hit is selected; Enter opens the person in People.
-    qtbot.keyClick(box, Qt.Key.Key_Return)
-    assert window.current_section() is window.people_page
-    assert window.people_page.detail.person.id == ana.id
-    # Down to the event, then the journal entry.
-    box.setText("ana")
-    box.refresh()
-    qtbot.keyClick(box, Qt.Key.Key_Down)
-    qtbot.keyClick(box, Qt.Key.Key_Return)
-    assert window.current_section() is window.conversations_page
-    assert window.conversations_page.events.selected_record().id == meetup.id
-    box.setText("kind")
-    box.refresh()
-    qtbot.keyClick(box, Qt.Key.Key_Return)
-    assert window.current_section() is window.journal_page
-    assert window.journal_page.editor.entry_id == entry.id
-    # Anything may be typed.
-    for text in ['"', "NEAR(", "AND", "*", "((", "😀", "x" * 10_000]:
-        box.setText(text)
-        box.refresh()
-    assert box.popup.model.item(0).text().startswith("Nothing matches")
-
-
-def test_searching_saves_typing_first(notebook: Paths, qtbot, clock) -> None:
-    window = make_window(qtbot, notebook, clock)
-    window.new_journal_entry()
-    type_into(qtbot, window.journal_page.editor.text_edit, "zebra crossing")
-    window.search_box.setText("zebra")
-    window.search_box.refresh()
-    assert [g.kind for g in window.search_box.last_groups] == ["journal_entry"]
-
-
-def test_unsaved_words_are_offered_back_at_start(
-    notebook: Paths, qtbot, clock, monkeypatch
-) -> None:
-    entry = journal.add_entry(clock(), title="Draft", body="Saved part")
-    unsaved.keep(
-        notebook.unsaved_file,
-        unsaved.UnsavedText(entry.id, "Draft", "Saved part and more", "x", "y"),
-    )
-    asked: list[str] = []
-
-    def answer(box: QMessageBox) -> int:
-        asked.append(box.text())
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "exec", answer)
-    window = make_window(qtbot, notebook, clock)
-    window.offer_unsaved_text()
-    assert "Saved part and more" in asked[0]
-    assert journal.get_entry(entry.id).body == "Saved part and more"
-    assert window.current_section() is window.journal_page
-    assert not notebook.unsaved_file.exists()
-
-
-def test_unsaved_words_of_a_new_entry_can_be_discarded(
-    notebook: Paths, qtbot, clock, monkeypatch
-) -> None:
-    unsaved.keep(notebook.unsaved_file, unsaved.UnsavedText(None, "", "Lost?", "x", "y"))
-    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Discard)
-    window = make_window(qtbot, notebook, clock)
-    window.offer_unsaved_text()
-    assert journal.entry_count() == 0
-    assert not notebook.unsaved_file.exists()
-
-
-def test_nothing_is_offered_when_the_notebook_has_the_text(
-    notebook: Paths, qtbot, clock, monkeypatch
-) -> None:
-    entry = journal.add_entry(clock(), title="T", body="B")
-    unsaved.keep(notebook.unsaved_file, unsaved.UnsavedText(entry.id, "T", "B", "x", "y"))
-    monkeypatch.setattr(QMessageBox, "exec", lambda _box: (_ for _ in ()).throw(AssertionError))
-    window = make_window(qtbot, notebook, clock)
-    window.offer_unsaved_text()
-    assert not notebook.unsaved_file.exists()
-
-
 def test_a_person_timeline_opens_the_entry_about_them(notebook: Paths, qtbot, clock) -> None:
     ana = people.add_person("Ana Ruiz", now=clock())
     entry = journal.add_entry(clock(), title="Coffee thoughts", links=[("person", ana.id)])
@@ -405,44 +240,6 @@ def test_a_person_timeline_opens_the_entry_about_them(notebook: Paths, qtbot, cl
 
 
 # -- review regressions ----------------------------------------------------------------
-
-
-def select_entry(page: JournalPage, entry_id: int) -> None:
-    from pathfinder.views.widgets.selection import select_only_row
-
-    row = page.model.row_of(entry_id)
-    assert row is not None
-    select_only_row(page.list, row)
-
-
-def highlighted(page: JournalPage) -> int | None:
-    rows = page.list.selectionModel().selectedRows()
-    return page.model.entry_at(rows[0].row()) if rows else None
-
-
-def test_a_quick_switch_highlights_the_entry_shown(notebook: Paths, qtbot, clock) -> None:
-    older = journal.add_entry(clock(), title="Older", written_at=datetime(2026, 2, 1, 9))
-    page, _undo, _messages = make_page(qtbot, clock, notebook)
-    page.new_entry()
-    type_into(qtbot, page.editor.text_edit, "fresh words")
-    select_entry(page, older.id)  # within the pause: saving the new one reloads the list
-    assert page.editor.entry_id == older.id
-    assert highlighted(page) == older.id
-    qtbot.keyClick(page.list, Qt.Key.Key_Delete)
-    assert not journal.entry_exists(older.id)
-    assert [journal.get_entry(i).body for i, _m in journal.entry_ids()] == ["fresh words"]
-
-
-def test_a_date_change_within_the_month_reorders_the_list(notebook: Paths, qtbot, clock) -> None:
-    first = journal.add_entry(clock(), title="A", written_at=datetime(2026, 3, 1, 9))
-    second = journal.add_entry(clock(), title="B", written_at=datetime(2026, 3, 2, 9))
-    page, _undo, _messages = make_page(qtbot, clock, notebook)
-    assert page.model.entry_ids == [second.id, first.id]
-    page.show_entry(first.id)
-    page.editor.written_at.setDateTime(page.editor.written_at.dateTime().addSecs(30 * 3600))
-    assert page.flush()
-    assert page.model.entry_ids == [first.id, second.id]
-    assert highlighted(page) == first.id
 
 
 def test_redo_of_a_delete_keeps_words_typed_into_the_shown_entry(
@@ -514,22 +311,6 @@ def test_escape_or_a_chosen_name_ends_the_completion(notebook: Paths, qtbot, clo
     assert text.toPlainText().endswith("Then @Ana Ruiz - again")
 
 
-def test_the_keyboard_steps_over_month_headings(notebook: Paths, qtbot, clock) -> None:
-    march = journal.add_entry(clock(), title="March")
-    february = journal.add_entry(clock(), title="Feb", written_at=datetime(2026, 2, 3, 9))
-    page, _undo, _messages = make_page(qtbot, clock, notebook)
-    select_entry(page, march.id)
-    page.list.setFocus()
-    qtbot.keyClick(page.list, Qt.Key.Key_Down)
-    assert highlighted(page) == february.id and page.editor.entry_id == february.id
-    qtbot.keyClick(page.list, Qt.Key.Key_Up)
-    assert highlighted(page) == march.id
-    # Clicking a heading selects nothing, and Delete then deletes nothing.
-    page.list.clearSelection()
-    qtbot.keyClick(page.list, Qt.Key.Key_Delete)
-    assert journal.entry_count() == 2
-
-
 def test_template_edits_are_saved_on_moving_on(notebook: Paths, qtbot, clock) -> None:
     page, _undo, _messages = make_page(qtbot, clock, notebook)
     page.tabs.setCurrentIndex(PROMPTS_TAB)
@@ -556,42 +337,6 @@ def test_a_new_entry_with_only_a_mood_is_kept(notebook: Paths, qtbot, clock) -> 
     assert journal.get_entry(entry_id).mood == 2
 
 
-def test_a_recovered_new_entry_keeps_its_date_links_and_prompt(
-    notebook: Paths, qtbot, clock, monkeypatch
-) -> None:
-    ana = people.add_person("Ana Ruiz", now=clock())
-    unsaved.keep(
-        notebook.unsaved_file,
-        unsaved.UnsavedText(
-            None,
-            "After Ana",
-            "It went well",
-            "2026-03-01T21:15:00",
-            "2026-03-01T21:16:00",
-            prompt="What did you learn?",
-            links=(("person", ana.id),),
-        ),
-    )
-    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Yes)
-    window = make_window(qtbot, notebook, clock)
-    window.offer_unsaved_text()
-    [(entry_id, _m)] = journal.entry_ids()
-    entry = journal.get_entry(entry_id)
-    assert entry.written_at == datetime(2026, 3, 1, 21, 15)
-    assert entry.prompt == "What did you learn?"
-    assert [link.target_id for link in entry.links] == [ana.id]
-
-
-def test_the_search_list_closes_when_the_section_changes(notebook: Paths, qtbot, clock) -> None:
-    people.add_person("Ana Ruiz", now=clock())
-    window = make_window(qtbot, notebook, clock)
-    window.search_box.setText("ana")
-    window.search_box.refresh()
-    assert window.search_box.popup.isVisible()
-    window.show_section(2)
-    assert not window.search_box.popup.isVisible()
-
-
 def test_preview_links_open_outside_only_for_web_and_mail(
     notebook: Paths, qtbot, clock, monkeypatch
 ) -> None:
@@ -613,29 +358,6 @@ def test_preview_links_open_outside_only_for_web_and_mail(
     ):
         preview.anchorClicked.emit(QUrl(url))
     assert opened == ["https://example.org/a", "mailto:ana@example.org", "http://example.org"]
-
-
-def test_the_list_places_months_and_entries_by_position(notebook: Paths, qtbot, clock) -> None:
-    made = [
-        journal.add_entry(clock(), title=f"E{n}", written_at=datetime(2026, month, day, 9))
-        for n, (month, day) in enumerate([(1, 5), (1, 9), (2, 1), (3, 1), (3, 2)])
-    ]
-    page, _undo, _messages = make_page(qtbot, clock, notebook)
-    model = page.model
-    shown = [model.data(model.index(row)).split("\n")[0] for row in range(model.rowCount())]
-    assert [line.split(" ·")[0] for line in shown] == [
-        "March 2026",
-        "E4",
-        "E3",
-        "February 2026",
-        "E2",
-        "January 2026",
-        "E1",
-        "E0",
-    ]
-    for entry in made:
-        assert model.entry_at(model.row_of(entry.id)) == entry.id
-    assert [model.entry_at(row) for row in (0, 3, 5)] == [None, None, None]
 
 
 def test_a_conversation_lists_the_entries_about_it(notebook: Paths, qtbot, clock) -> None:
