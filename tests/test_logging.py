@@ -50,3 +50,17 @@ def test_a_long_log_is_set_aside_at_start_and_the_new_one_is_private(paths: Path
     _start_log(paths)  # a short log stays where it is
     _stop_log()
     assert "notebook opened" in log.read_text(encoding="utf-8")
+
+
+def test_a_command_beside_the_window_never_sets_its_log_aside(paths: Paths) -> None:
+    from pathfinder.__main__ import LOG_LIMIT
+
+    log = paths.logs_dir / "pathfinder.log"
+    log.write_text("x" * (LOG_LIMIT + 1), encoding="utf-8")
+    _start_log(paths, set_aside=False)
+    try:
+        logging.getLogger("pathfinder").info("searched")
+    finally:
+        _stop_log()
+    assert not (paths.logs_dir / "pathfinder.log.1").exists()
+    assert log.read_text(encoding="utf-8").endswith("searched\n")

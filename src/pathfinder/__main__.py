@@ -71,10 +71,12 @@ def _run(args: argparse.Namespace, paths: Paths, show_dialogs: bool) -> int:
         paths.ensure()
     except StoreError as error:
         return _environment_error(error, show_dialogs)
-    _start_log(paths)
     if args.command is not None:
         from pathfinder.commands import run_command
 
+        # A command may run beside the window: it writes on at the end of the log, and
+        # leaves setting a long log aside to the next start of the window.
+        _start_log(paths, set_aside=False)
         return run_command(args, paths)
 
     # Qt is imported only once the arguments are known to be good.
@@ -92,6 +94,7 @@ def _run(args: argparse.Namespace, paths: Paths, show_dialogs: bool) -> int:
 
             show_startup_message("Pathfinder is already open", message)
         return 1
+    _start_log(paths)  # only now: the window that has the lock may set a long log aside
 
     from pathfinder.store.backups import BackupSession, changed_since_last_backup
     from pathfinder.store.database import close_notebook
@@ -195,10 +198,11 @@ def _environment_error(error: StoreError, show_dialog: bool) -> int:
     return 1
 
 
-def _start_log(paths: Paths) -> None:
+def _start_log(paths: Paths, *, set_aside: bool = True) -> None:
     """Events only (opened, saved, failed): never note text or contact details."""
     log_file = paths.logs_dir / "pathfinder.log"
-    _set_aside_a_long_log(log_file)
+    if set_aside:
+        _set_aside_a_long_log(log_file)
     if not log_file.exists():
         os.close(os.open(log_file, os.O_CREAT | os.O_WRONLY, 0o600))
     handler = logging.FileHandler(log_file, encoding="utf-8")

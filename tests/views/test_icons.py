@@ -82,3 +82,49 @@ def test_icons_are_found_through_importlib_when_not_beside_the_modules(
         assert "<svg" in icons._svg_source("journal")
     finally:
         icons._svg_source.cache_clear()
+
+
+def test_icons_are_found_through_importlib_inside_a_zip(qtbot, tmp_path, monkeypatch) -> None:
+    from pathfinder.views import icons
+
+    archive = tmp_path / "pathfinder.pyz"
+    archive.write_bytes(b"PK")  # a path through a file: NotADirectoryError, not missing
+    monkeypatch.setattr(icons, "_ICONS", archive / "pathfinder" / "resources" / "icons")
+    icons._svg_source.cache_clear()
+    try:
+        assert "<svg" in icons._svg_source("people")
+    finally:
+        icons._svg_source.cache_clear()
+
+
+def test_changing_a_copy_of_an_icon_keeps_both_drawing() -> None:
+    # Qt copies the drawing engine when a shared icon is changed; a copy Python let go of
+    # would be deleted under Qt and crash the process, so this runs in a child process.
+    import subprocess
+    import sys
+
+    child = (
+        "import gc\n"
+        "from PySide6.QtGui import QIcon, QPixmap\n"
+        "from pathfinder.app import application\n"
+        "application()\n"
+        "from pathfinder.views.icons import themed_icon\n"
+        "shared = themed_icon('today')\n"
+        "changed = QIcon(shared)\n"
+        "changed.addPixmap(QPixmap(4, 4))\n"
+        "gc.collect()\n"
+        "print(shared.pixmap(16, 16).width(), changed.pixmap(32, 32).width())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["16", "32"]
+
+
+def test_icons_are_sized_as_qt_rounds_and_selected_ones_are_tinted(qtbot) -> None:
+    from pathfinder.views.icons import themed_icon
+
+    icon = themed_icon("people")
+    assert icon.pixmap(QSize(22, 22), 1.75).width() == 39  # 38.5 rounds half up in Qt
+    normal = icon.pixmap(24, 24).toImage()
+    selected = icon.pixmap(24, 24, QIcon.Mode.Selected).toImage()
+    assert selected.size() == normal.size() and selected != normal

@@ -64,3 +64,25 @@ def test_the_search_list_closes_when_the_section_changes(notebook: Paths, qtbot,
     assert window.search_box.popup.isVisible()
     window.show_section(2)
     assert not window.search_box.popup.isVisible()
+
+
+def test_the_list_is_made_at_the_first_search_and_an_empty_field_opens_nothing(
+    notebook: Paths, qtbot, clock
+) -> None:
+    people.add_person("Ana Ruiz", now=clock())
+    window = make_window(qtbot, notebook, clock)
+    box = window.search_box
+    opened: list[tuple[str, int]] = []
+    box.chosen.connect(lambda kind, record_id: opened.append((kind, record_id)))
+    box.setFocus()
+    for key in (Qt.Key.Key_Escape, Qt.Key.Key_Down, Qt.Key.Key_Up):
+        qtbot.keyClick(box, key)
+    assert box._popup is None  # not made by keys pressed before any search
+    box.setText("ana")
+    box.refresh()
+    assert box.results_shown()
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert not box.results_shown()
+    box.clear()  # an earlier search's result is not opened by Enter on an empty field
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert opened == []

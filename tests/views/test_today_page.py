@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
 from pathfinder.paths import Paths
@@ -197,10 +198,18 @@ def test_many_thank_yous_owed_show_the_longest_waiting_and_how_many_more(
     lines = [line[0] for line in page.thank_yous.model.lines]
     assert [line.split(":")[0] for line in lines[:3]] == ["Person 4", "Person 3", "Person 2"]
     assert lines[3] == "… and 2 more, in Conversations"
+    # The "more" line is a note: greyed, stepped over by the keyboard, not selectable.
+    more = page.thank_yous.model.index(3)
+    assert page.thank_yous.model.flags(more) == Qt.ItemFlag.NoItemFlags
+    assert page.thank_yous.model.flags(page.thank_yous.model.index(2)) & (
+        Qt.ItemFlag.ItemIsSelectable
+    )
+    view = page.thank_yous.view
+    view.setFocus()
+    view.setCurrentIndex(page.thank_yous.model.index(2))
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.currentIndex().row() == 2
     opened: list[int] = []
     page.open_conversation.connect(opened.append)
-    page.thank_yous.view.setCurrentIndex(page.thank_yous.model.index(3))
-    page.thank_you_open.click()  # the "more" line opens nothing
-    page.thank_yous.view.setCurrentIndex(page.thank_yous.model.index(0))
     page.thank_you_open.click()
     assert len(opened) == 1

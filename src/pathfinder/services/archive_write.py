@@ -209,11 +209,16 @@ def table_text(connection: Any, spec: TableSpec) -> str:
     """`table_json` of the table's rows, made by SQLite.
 
     Each row is one `printf` of its columns through `json_quote`, and the rows are
-    joined by `group_concat` over a subquery in key order (SQLite keeps that order:
-    it does not flatten an ordered subquery into an aggregate). `json_quote` writes
-    integers, text and NULL as Python's encoder does, but not every real number
-    (it keeps 15 digits), and it refuses a blob; a table holding either, or a SQLite
-    without JSON, is made by `table_json` instead.
+    joined by `group_concat` over a subquery in key order. SQLite documents that
+    order as unspecified but keeps it (an aggregate stops the subquery from being
+    flattened or its ORDER BY dropped); tests/services/test_archive_sql.py would
+    see a change, and SQLite 3.44's `group_concat(… ORDER BY …)` can say it outright.
+
+    `json_quote` writes integers, text and NULL as Python's encoder does: every
+    column of a notebook holds one of those. A real number (only an edit from
+    outside could put one there) would be written with SQLite's 15 digits, where
+    Python writes 17, and an archive holding either is refused on import anyway. A
+    blob, or a SQLite without JSON, makes SQLite fail, and `table_json` is used.
     """
     columns = sorted(spec.columns)
     quoted = ", ".join(f'json_quote("{column}")' for column in columns)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
@@ -34,7 +35,7 @@ _ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 def _svg_source(name: str) -> str:
     try:
         return (_ICONS / f"{name}.svg").read_text(encoding="utf-8")
-    except FileNotFoundError:
+    except OSError:  # not there, or inside a zip (a path through a file)
         from importlib import resources
 
         packaged = resources.files("pathfinder") / "resources" / "icons" / f"{name}.svg"
@@ -43,7 +44,8 @@ def _svg_source(name: str) -> str:
 
 def _render(svg: str, size: QSize, ratio: float) -> QPixmap:
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
-    pixmap = QPixmap(round(size.width() * ratio), round(size.height() * ratio))
+    # Rounded half up, as Qt sizes the pixmap it asked for (Python's round() goes to even).
+    pixmap = QPixmap(int(size.width() * ratio + 0.5), int(size.height() * ratio + 0.5))
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     renderer.render(painter, QRectF(0, 0, pixmap.width(), pixmap.height()))
@@ -64,12 +66,13 @@ class _SvgIconEngine(QIconEngine):
     def scaledPixmap(
         self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
     ) -> QPixmap:
-        disabled = mode == QIcon.Mode.Disabled
-        key = (size.width(), size.height(), int(disabled), scale)
+        # Disabled and selected icons are the style's (greyed, tinted), as for any icon.
+        styled = mode in (QIcon.Mode.Disabled, QIcon.Mode.Selected)
+        key = (size.width(), size.height(), mode.value if styled else 0, scale)
         pixmap = self._drawn.get(key)
         if pixmap is None:
             pixmap = _render(self._svg, size, scale)
-            if disabled:
+            if styled:
                 style = QApplication.style()
                 pixmap = style.generatedIconPixmap(mode, pixmap, QStyleOption())
             self._drawn[key] = pixmap
@@ -91,7 +94,15 @@ class _SvgIconEngine(QIconEngine):
         return [QSize(size, size) for size in self._sizes]
 
     def clone(self) -> QIconEngine:
-        return _SvgIconEngine(self._svg, self._sizes)
+        # Qt keeps the copy (changing a shared icon copies its engine), but PySide leaves
+        # it to Python, which would delete it on return: it is kept here until Qt deletes it.
+        copy = _SvgIconEngine(self._svg, self._sizes)
+        _CLONES[:] = [engine for engine in _CLONES if shiboken6.isValid(engine)]
+        _CLONES.append(copy)
+        return copy
+
+
+_CLONES: list[_SvgIconEngine] = []
 
 
 def themed_icon(name: str, role: QPalette.ColorRole = QPalette.ColorRole.WindowText) -> QIcon:

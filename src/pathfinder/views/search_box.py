@@ -90,7 +90,9 @@ class SearchBox(QLineEdit):
         self._timer.stop()
         text = self.text()
         if not text.strip():
-            self.popup.hide()
+            self.hide_results()
+            if self._popup is not None:
+                self._popup.model.clear()  # Enter on an empty field opens nothing
             self.last_groups = []
             return
         self._before_search()  # what was typed elsewhere is saved first, so it is found
@@ -128,25 +130,30 @@ class SearchBox(QLineEdit):
             self.popup.view.setCurrentIndex(index)
             self.popup.view.scrollTo(index)
 
+    def results_shown(self) -> bool:
+        return self._popup is not None and self._popup.isVisible()
+
     def current_hit(self) -> Hit | None:
-        index = self.popup.view.currentIndex()
+        if self._popup is None:
+            return None
+        index = self._popup.view.currentIndex()
         hit = index.data(HIT_ROLE) if index.isValid() else None
         return _as_hit(hit)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.popup.isVisible():
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.results_shown():
             step = 1 if key == Qt.Key.Key_Down else -1
             self._select(self._next_hit_row(self.popup.view.currentIndex().row(), step))
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self._timer.isActive() or not self.popup.isVisible():
+            if self._timer.isActive() or not self.results_shown():
                 self.refresh()
             self._open_hit(self.current_hit())
             return
         if key == Qt.Key.Key_Escape:
-            if self.popup.isVisible():
-                self.popup.hide()
+            if self.results_shown():
+                self.hide_results()
             elif self.text():
                 self.clear()
             else:
@@ -174,5 +181,5 @@ class SearchBox(QLineEdit):
     def _open_hit(self, hit: Hit | None) -> None:
         if hit is None:
             return
-        self.popup.hide()
+        self.hide_results()
         self.chosen.emit(hit.kind, hit.id)

@@ -7,7 +7,14 @@ import html
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -43,6 +50,16 @@ FIRST_RUN = (
 )
 
 
+class _TodayLines(LinesModel):
+    """A Today list's lines; a line without a record ("… and 3 more") is a note, shown
+    greyed, that the keyboard steps over and the buttons can't act on."""
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if index.isValid() and self.lines[index.row()][2] is None:
+            return Qt.ItemFlag.NoItemFlags
+        return super().flags(index)
+
+
 class TodayList(QWidget):
     """A heading, a short list (or one sentence when it is empty) and its buttons."""
 
@@ -53,7 +70,7 @@ class TodayList(QWidget):
         layout.setSpacing(6)
         self.heading = subheading(heading)
         layout.addWidget(self.heading)
-        self.model = LinesModel(self)
+        self.model = _TodayLines(self)
         self.view = QListView()
         self.view.setModel(self.model)
         self.view.setAccessibleName(name)
