@@ -117,7 +117,7 @@ CONVERSATIONS: tuple[DemoConversation, ...] = (
         "Talking to teachers all day would suit me. The **renewal targets** worry me a "
         "little, but it's a realistic way into education technology. **Fits me**, as plan B.",
         outcome="fits",
-        next_step="Ask Claire in the spring whether her team is hiring.",
+        next_step="Ask Claire in three months whether her team is hiring.",
         bank_questions=(
             (
                 "Roughly how is your week split",

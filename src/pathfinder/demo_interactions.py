@@ -92,7 +92,7 @@ INTERACTIONS: tuple[tuple[str, int, str, str], ...] = (
     ("sofia", 55, "gave", "Gave Sofia feedback on her portfolio case study."),
     ("sofia", 34, "received", "Sofia recommended a short course on survey design."),
     ("charlotte", 47, "coffee", "Charlotte taught too; she changed careers in two years."),
-    ("elliot", 10, "email", "Elliot mentioned a junior researcher opening in the new year."),
+    ("elliot", 10, "email", "Elliot mentioned a junior researcher opening in a few months."),
     ("maureen", 64, "received", "Mock interview with Aunt Maureen: my answers need examples."),
     ("kwame", 50, "call", "Kwame recruits for edtech firms; he'd like a portfolio with my CV."),
     (
@@ -101,7 +101,7 @@ INTERACTIONS: tuple[tuple[str, int, str, str], ...] = (
         "message",
         "Commented on Gareth's post about hiring researchers from outside tech.",
     ),
-    ("patrick", 26, "video call", "Sparkwell isn't hiring researchers now; try again in spring."),
+    ("patrick", 26, "video call", "Sparkwell isn't hiring researchers now; try again later."),
     ("mei", 24, "video call", "Mei Lin's study needs schools; I could help her find some."),
     ("mei", 14, "gave", "Put Mei Lin in touch with Helen about visiting Northfield for her study."),
     ("yusuf", 7, "message", "Yusuf accepted my connection request and is glad to talk."),

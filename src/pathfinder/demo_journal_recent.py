@@ -185,11 +185,11 @@ RECENT_ENTRIES: tuple[DemoEntry, ...] = (
         21,
         "",
         "Patrick at Sparkwell was warm and straightforward: they're **not hiring researchers "
-        "right now**, and I should try again in the spring.\n\n"
+        "right now**, and I should try again in a few months.\n\n"
         "Outside my control: their budget, their timing, and the fact that the company I know "
         "best happens to be standing still this year.\n\n"
         "Inside my control: he asked to see the pilot write-up once Marcus has cleared it, "
-        "which means he'll remember me when the spring comes. I'm glad I'd already thanked "
+        "which means he'll remember me when they hire again. I'm glad I'd already thanked "
         "Claire for the introduction.\n\n"
         "Disappointed, yes. It isn't a no to me, though, only a no to now.",
         tags=("setbacks",),
@@ -260,7 +260,7 @@ RECENT_ENTRIES: tuple[DemoEntry, ...] = (
         20,
         "A junior opening",
         "Elliot emailed: there may be a **junior researcher opening** at Pebble & Slate in "
-        "the new year, and he'd like to see the survey write-up.\n\n"
+        "a couple of months, and he'd like to see the survey write-up.\n\n"
         "I read it on the bus and missed my stop.\n\n"
         "Nothing is promised, and I know it. But this is the team whose work made me say "
         "*this is the job*, and the person who hires for it has asked to see my work. "
