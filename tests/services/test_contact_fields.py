@@ -65,3 +65,20 @@ def test_plain_addresses_take_the_quick_way(value: str, monkeypatch: pytest.Monk
 
     monkeypatch.setattr(contact_fields, "urlsplit", refuse)
     assert clean_url("linkedin_url", value).startswith("http")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(PIECES, max_size=12).map("".join))
+def test_the_host_of_an_address_is_urlsplits(value: str) -> None:
+    from pathfinder.services.contact_fields import url_host
+
+    url = answer(value)
+    if url:
+        assert url_host(url) == (urlsplit(url).hostname or "").casefold()
+
+
+def test_a_linkedin_address_is_told_from_a_website() -> None:
+    from pathfinder.services.contact_fields import url_host
+
+    assert url_host("https://www.LinkedIn.com/in/ana") == "www.linkedin.com"
+    assert url_host("https://user@example.org:8080/x") == "example.org"

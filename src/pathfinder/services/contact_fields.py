@@ -50,7 +50,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 _PHONE = re.compile(r"^\+?[0-9 ()./-]+(?:\s*(?:x|ext\.?)\s*[0-9]+)?$", re.IGNORECASE)
 # An address `clean_url` takes as it is, without asking urlsplit (a fifth of the time of
 # a 30,000-row import went there): http(s), a plain host name with a dot, then a path.
-_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/?#]\S*)?")
+_PLAIN_URL = re.compile(r"https?://([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)(?:[/?#]\S*)?")
 
 
 def clean_email(value: str) -> str:
@@ -87,6 +87,8 @@ def clean_url(field: str, value: str) -> str:
     return url
 
 
+_LEVEL_CHOICES = tuple(str(level) for level in LEVELS)
+_CADENCE_CHOICES = tuple(str(days) for days in CADENCES)
 _CLEANERS: dict[str, Any] = {
     "name": lambda v: clean_text("name", v, limit=SHORT_TEXT_LIMIT, required=NAME_REQUIRED),
     "title": lambda v: clean_text("title", v, limit=SHORT_TEXT_LIMIT),
@@ -94,21 +96,27 @@ _CLEANERS: dict[str, Any] = {
     "phone": clean_phone,
     "linkedin_url": lambda v: clean_url("linkedin_url", v),
     "location": lambda v: clean_text("location", v, limit=SHORT_TEXT_LIMIT),
-    "level": lambda v: int(clean_choice("level", str(v), tuple(str(x) for x in LEVELS))),
+    "level": lambda v: int(clean_choice("level", str(v), _LEVEL_CHOICES)),
     "source": lambda v: clean_choice("source", v, SOURCES),
     "relationship": lambda v: clean_choice("relationship", v, RELATIONSHIPS),
     "hiring_power": bool,
     "target_field": bool,
     "cadence_days": lambda v: (
-        None
-        if v is None
-        else int(clean_choice("cadence_days", str(v), tuple(str(x) for x in CADENCES)))
+        None if v is None else int(clean_choice("cadence_days", str(v), _CADENCE_CHOICES))
     ),
     "notes": lambda v: clean_text("notes", v, limit=NOTES_LIMIT),
     "introduced_by_id": lambda v: v,
     "introduced_on": lambda v: v,
 }
 _KNOWN = frozenset(_CLEANERS) | {"organisation", "tags"}
+
+
+def url_host(url: str) -> str:
+    """The host of a web address `clean_url` took, lower-cased ('' if it has none)."""
+    plain = _PLAIN_URL.fullmatch(url)
+    if plain:
+        return plain.group(1).lower()
+    return (urlsplit(url).hostname or "").casefold()
 
 
 def clean_fields(fields: dict[str, Any]) -> dict[str, Any]:

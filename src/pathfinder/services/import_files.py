@@ -25,9 +25,14 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from pathfinder.services.contact_fields import NOTES_LIMIT, clean_email, clean_phone, clean_url
+from pathfinder.services.contact_fields import (
+    NOTES_LIMIT,
+    clean_email,
+    clean_phone,
+    clean_url,
+    url_host,
+)
 from pathfinder.services.import_rows import ImportedPerson, ImportFileError
 from pathfinder.services.tags import clean_tag
 from pathfinder.services.validation import SHORT_TEXT_LIMIT, ValidationError
@@ -312,7 +317,7 @@ def make_person(
     linkedin: list[str] = []
     websites: list[str] = []
     for url in _checked(urls, _url, "a web address", notes_left):
-        host = (urlsplit(url).hostname or "").casefold()
+        host = url_host(url)
         is_linkedin = host == "linkedin.com" or host.endswith(".linkedin.com")
         (linkedin if is_linkedin else websites).append(url)
     return ImportedPerson(
