@@ -4,22 +4,12 @@ people at once with their undo."""
 
 from __future__ import annotations
 
+from people_helpers import make_page
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from pathfinder.paths import Paths
 from pathfinder.services import interactions, people, people_bulk
-from pathfinder.views.people.page import PeoplePage
-
-
-def make_page(qtbot, clock) -> tuple[PeoplePage, QUndoStack, list[str]]:
-    undo = QUndoStack()
-    messages: list[str] = []
-    page = PeoplePage(undo, clock, messages.append)
-    qtbot.addWidget(page)
-    page.resize(1100, 760)
-    return page, undo, messages
 
 
 def test_the_text_filter_and_the_going_cold_filter(notebook: Paths, qtbot, clock) -> None:

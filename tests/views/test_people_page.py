@@ -4,23 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from people_helpers import make_page
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from pathfinder.paths import Paths
 from pathfinder.services import followups, interactions, people
-from pathfinder.views.people.page import PeoplePage
 from pathfinder.views.people.person_form import PersonForm
-
-
-def make_page(qtbot, clock) -> tuple[PeoplePage, QUndoStack, list[str]]:
-    undo = QUndoStack()
-    messages: list[str] = []
-    page = PeoplePage(undo, clock, messages.append)
-    qtbot.addWidget(page)
-    page.resize(1100, 760)
-    return page, undo, messages
 
 
 def test_a_first_notebook_invites_the_first_three_people(
