@@ -16,7 +16,9 @@ import platform
 import sqlite3
 import statistics
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 
@@ -264,3 +266,17 @@ def markdown_table(items: list[Figure | Ratio]) -> str:
         cells = [cell.replace("|", "\\|") for cell in row]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def run_alone(
+    measure: Callable[[Path, int, list[str]], Iterable[Figure | Ratio]], rounds: int
+) -> int:
+    """One part of the bench on its own (`python bench/<part>.py`): measured on the large
+    notebook (built first if need be), its table printed, then its notes."""
+    from large_notebook import cached_large_notebook
+
+    notes: list[str] = []
+    print(text_table(list(measure(cached_large_notebook(), rounds, notes))))
+    for note in notes:
+        print(note)
+    return 0

@@ -234,16 +234,9 @@ def measure_jrnl(database: Path, rounds: int, notes: list[str]) -> list[Figure |
 
 
 def main() -> int:
-    from figures import text_table
-    from large_notebook import cached_large_notebook
+    from figures import run_alone
 
-    notes: list[str] = []
-    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 5
-    measured = measure_jrnl(cached_large_notebook(), rounds, notes)
-    print(text_table(measured))
-    for note in notes:
-        print(note)
-    return 0
+    return run_alone(measure_jrnl, int(sys.argv[1]) if len(sys.argv) > 1 else 5)
 
 
 if __name__ == "__main__":

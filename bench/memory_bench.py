@@ -123,15 +123,9 @@ def measure_memory(database: Path, rounds: int, notes: list[str]) -> list[Figure
 def main() -> int:
     if len(sys.argv) == 3 and sys.argv[1] == "--child":
         return child(Path(sys.argv[2]))
-    from figures import text_table
-    from large_notebook import cached_large_notebook
+    from figures import run_alone
 
-    notes: list[str] = []
-    measured = measure_memory(cached_large_notebook(), 5, notes)
-    print(text_table(list(measured)))
-    for note in notes:
-        print(note)
-    return 0
+    return run_alone(measure_memory, 5)
 
 
 if __name__ == "__main__":

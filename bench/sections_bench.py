@@ -21,7 +21,8 @@ import os
 import sys
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from datetime import time as clock_time
 from pathlib import Path
@@ -53,6 +54,35 @@ def _close_page(page: Any, application: Any) -> None:
     application.processEvents()
 
 
+def _timed(application: Any, action: Callable[[], object], *, settle: bool = True) -> float:
+    """Seconds `action` takes, with the events it caused processed (unless `settle` is
+    false: a service call alone, which causes none)."""
+    start = time.perf_counter()
+    action()
+    if settle:
+        _settle(application)
+    return time.perf_counter() - start
+
+
+@contextmanager
+def _page_shown(
+    application: Any, make: Callable[[], Any], size: tuple[int, int] | None = (1200, 800)
+) -> Iterator[tuple[Any, float, float]]:
+    """A page made and shown (opening its section the first time), then shown again (as
+    switching back to it does): the page and both times; closed afterwards."""
+    start = time.perf_counter()
+    page = make()
+    try:
+        if size is not None:
+            page.resize(*size)
+        page.show()
+        _settle(application)
+        built = time.perf_counter() - start
+        yield page, built, _timed(application, page.on_shown)
+    finally:
+        _close_page(page, application)
+
+
 def today_section(application: Any, now: datetime) -> Section:
     from PySide6.QtGui import QUndoStack
 
@@ -77,22 +107,11 @@ def today_section(application: Any, now: datetime) -> Section:
 
     def step(keep: bool) -> None:
         gc.collect()
-        start = time.perf_counter()
-        today_view(now.date())
-        alone = time.perf_counter() - start
-        start = time.perf_counter()
-        page = TodayPage(undo_stack, lambda: now, lambda _message: None)
-        try:
-            page.resize(1200, 800)
-            page.show()
-            _settle(application)
-            built = time.perf_counter() - start
-            start = time.perf_counter()
-            page.on_shown()
-            _settle(application)
-            again = time.perf_counter() - start
-        finally:
-            _close_page(page, application)
+        alone = _timed(application, lambda: today_view(now.date()), settle=False)
+        with _page_shown(
+            application, lambda: TodayPage(undo_stack, lambda: now, lambda _message: None)
+        ) as (_page, built, again):
+            pass
         if keep:
             read.samples.append(alone)
             shown.samples.append(built)
@@ -128,27 +147,14 @@ def people_section(application: Any, now: datetime) -> Section:
 
     def step(keep: bool) -> None:
         gc.collect()
-        start = time.perf_counter()
-        page = PeoplePage(undo_stack, lambda: now, lambda _message: None)
-        try:
-            page.resize(1200, 800)
-            page.show()
-            _settle(application)
-            built = time.perf_counter() - start
-            start = time.perf_counter()
-            page.on_shown()
-            _settle(application)
-            again = time.perf_counter() - start
-            start = time.perf_counter()
-            page.apply_filter_text(VIEW_QUERY)
-            _settle(application)
-            narrowed = time.perf_counter() - start
+        with _page_shown(
+            application, lambda: PeoplePage(undo_stack, lambda: now, lambda _message: None)
+        ) as (page, built, again):
+            narrowed = _timed(application, lambda: page.apply_filter_text(VIEW_QUERY))
             filtered.rows = len(page.model.ids)
             page.apply_filter_text("")
             _settle(application)
             shown.rows = reopened.rows = len(page.model.ids)
-        finally:
-            _close_page(page, application)
         if keep:
             shown.samples.append(built)
             reopened.samples.append(again)
@@ -189,25 +195,17 @@ def journal_section(application: Any, now: datetime) -> Section:
 
     def step(keep: bool) -> None:
         gc.collect()
-        start = time.perf_counter()
-        page = JournalPage(undo_stack, lambda: now, lambda _message: None)
-        try:
-            page.show()
-            _settle(application)
-            built = time.perf_counter() - start
-            start = time.perf_counter()
-            page.on_shown()
-            _settle(application)
-            again = time.perf_counter() - start
-        finally:
-            _close_page(page, application)
-        start = time.perf_counter()
-        model.load(JournalFilter())
-        all_seconds = time.perf_counter() - start
+        with _page_shown(
+            application,
+            lambda: JournalPage(undo_stack, lambda: now, lambda _message: None),
+            size=None,
+        ) as (_page, built, again):
+            pass
+        all_seconds = _timed(application, lambda: model.load(JournalFilter()), settle=False)
         everything = len(model.entry_ids)
-        start = time.perf_counter()
-        model.load(JournalFilter(tag=JOURNAL_TAG))
-        tag_seconds = time.perf_counter() - start
+        tag_seconds = _timed(
+            application, lambda: model.load(JournalFilter(tag=JOURNAL_TAG)), settle=False
+        )
         if keep:
             shown.samples.append(built)
             reopened.samples.append(again)

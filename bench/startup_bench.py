@@ -120,15 +120,9 @@ def measure_start(database: Path, rounds: int, notes: list[str]) -> list[Figure 
 
 
 def main() -> int:
-    from figures import text_table
-    from large_notebook import cached_large_notebook
+    from figures import run_alone
 
-    notes: list[str] = []
-    measured = measure_start(cached_large_notebook(), 7, notes)
-    print(text_table(measured))
-    for note in notes:
-        print(note)
-    return 0
+    return run_alone(measure_start, 7)
 
 
 if __name__ == "__main__":
