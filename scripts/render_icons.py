@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PIL.Image import Image
+    from PySide6.QtGui import QImage
 
 ROOT = Path(__file__).resolve().parent.parent
 MASTER = ROOT / "resources" / "pathfinder.svg"
@@ -37,9 +38,9 @@ ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 ICNS_SIZES = (32, 64, 128, 256, 512, 1024)
 
 
-def render(svg: bytes, size: int) -> Image:
-    """The SVG drawn by Qt at `size` x `size` pixels, as an RGBA Pillow image."""
-    from PIL import Image as PillowImage
+def draw(svg: bytes, size: int) -> QImage:
+    """The SVG drawn by Qt at `size` x `size` pixels (tests/test_packaging.py compares the
+    packaged PNGs with it)."""
     from PySide6.QtCore import QByteArray, QRectF, Qt
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
@@ -54,7 +55,15 @@ def render(svg: bytes, size: int) -> Image:
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     renderer.render(painter, QRectF(0, 0, size, size))
     painter.end()
-    rgba = image.convertToFormat(QImage.Format.Format_RGBA8888)
+    return image
+
+
+def render(svg: bytes, size: int) -> Image:
+    """The SVG drawn by Qt at `size` x `size` pixels, as an RGBA Pillow image."""
+    from PIL import Image as PillowImage
+    from PySide6.QtGui import QImage
+
+    rgba = draw(svg, size).convertToFormat(QImage.Format.Format_RGBA8888)
     return PillowImage.frombuffer(
         "RGBA", (size, size), bytes(rgba.constBits()), "raw", "RGBA", rgba.bytesPerLine(), 1
     )

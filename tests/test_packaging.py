@@ -8,6 +8,7 @@ every place that names the version or the application id agrees with the package
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shutil
@@ -17,11 +18,10 @@ import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from pathlib import Path
+from types import ModuleType
 
 import pytest
-from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QImage, QPainter
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtGui import QImage
 
 import pathfinder
 
@@ -35,17 +35,18 @@ PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
 def _render(size: int) -> QImage:
-    renderer = QSvgRenderer(QByteArray(MASTER.read_bytes()))
-    assert renderer.isValid()
-    # As scripts/render_icons.py draws it.
-    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-    renderer.render(painter, QRectF(0, 0, size, size))
-    painter.end()
-    return image
+    return _icon_script().draw(MASTER.read_bytes(), size)
+
+
+def _icon_script() -> ModuleType:
+    """scripts/render_icons.py, which draws the packaged icons (not a package: loaded by path)."""
+    spec = importlib.util.spec_from_file_location(
+        "render_icons", ROOT / "scripts" / "render_icons.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _without_qt_settings(environ: Mapping[str, str]) -> dict[str, str]:
