@@ -16,7 +16,7 @@ from pathfinder.demo import build_demo_notebook
 from pathfinder.paths import Paths
 from pathfinder.services import interactions, journal, people, questions
 from pathfinder.services.archive import MANIFEST, TABLES, ZIP_DATE, dumps, journal_file_name, slug
-from pathfinder.services.archive_journal import entry_markdown, parse_entry
+from pathfinder.services.archive_journal import entry_files, parse_entry
 from pathfinder.services.archive_read import read_archive
 from pathfinder.services.archive_restore import (
     NotebookNotEmpty,
@@ -210,7 +210,7 @@ def test_a_journal_file_has_front_matter_and_the_body_byte_for_byte(
 def test_unsafe_characters_in_front_matter_are_escaped_and_read_back() -> None:
     entry = {column: "" for column in TABLES["journal_entry"].columns}
     entry.update(id=1, mood=None, confidence=None, shared=0, title="a\u2028b\x85c\ufeffd\x7f")
-    data = entry_markdown(entry, ["t\u2029"], [])
+    [data] = entry_files([entry], {1: ["t\u2029"]}, {})
     front = data.decode().split("\n---\n")[0]
     assert "\u2028" not in front and "\\u2028" in front and "\\u2029" in front
     assert parse_entry("x.md", data).entry["title"] == "a\u2028b\x85c\ufeffd\x7f"

@@ -61,13 +61,6 @@ def _escaped(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
 
 
-def entry_markdown(
-    entry: Mapping[str, Any], tags: Sequence[str], links: Sequence[Mapping[str, Any]]
-) -> bytes:
-    """The file for one entry (`entry` maps every column, as stored, to its value)."""
-    return next(entry_files([entry], {entry["id"]: tags}, {entry["id"]: links}))
-
-
 def entry_files(
     entries: Sequence[Mapping[str, Any]],
     tags: Mapping[Any, Sequence[str]],
